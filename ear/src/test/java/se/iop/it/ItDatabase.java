@@ -1,0 +1,61 @@
+package se.iop.it;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import se.iop.devdb.LocalDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+/**
+ * Before any integration test runs: a fresh database for this run (dropped and created again) on the
+ * PostgreSQL server named by the IOP_DB_* variables, or on an embedded one where none answers. Its
+ * coordinates become system properties that arquillian.xml hands to the WildFly it starts.
+ */
+public class ItDatabase implements LauncherSessionListener {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+    private static LocalDatabase database;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (database != null) {
+            return;
+        }
+        try {
+            String name = System.getProperty("iop.it.database", "iop_it");
+            database = LocalDatabase.prepare(LocalDatabase.Settings.fromEnvironment(System.getenv()).withDatabase(name),
+                    null, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the test database: " + e.getMessage(), e);
+        }
+        int offset = Integer.getInteger("iop.it.portOffset", 0);
+        System.setProperty("iop.it.db.url", database.jdbcUrl());
+        System.setProperty("iop.it.db.user", database.user());
+        System.setProperty("iop.it.db.password", database.password());
+        System.setProperty("iop.it.admin.password", ADMIN_PASSWORD);
+        System.setProperty("iop.it.managementPort", Integer.toString(9990 + offset));
+        System.setProperty("iop.it.httpPort", Integer.toString(8080 + offset));
+        System.setProperty("iop.it.smtp.port", Integer.toString(3025 + offset));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
+            }
+            database = null;
+        }
+    }
+
+    /** The test database, for tests that check what was (or was not) stored. */
+    public static LocalDatabase database() {
+        return database;
+    }
+}

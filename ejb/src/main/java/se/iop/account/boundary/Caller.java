@@ -1,0 +1,44 @@
+package se.iop.account.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import se.iop.account.entity.Account;
+import se.iop.account.entity.Role;
+
+import java.util.Optional;
+
+/** Who is calling, and for partners and landlords, which organisation they act for. */
+@Stateless
+public class Caller {
+
+    @Resource
+    private SessionContext context;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public String username() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    public boolean is(Role role) {
+        return context.isCallerInRole(role.name());
+    }
+
+    /** True for roles that see every agreement: administrators, finance and auditors. */
+    public boolean seesEverything() {
+        return is(Role.ADMIN) || is(Role.FINANCE) || is(Role.AUDITOR);
+    }
+
+    /** The organisation a partner or landlord user acts for, if any. */
+    public Optional<Long> organisationId() {
+        return em.createNamedQuery(Account.FIND_BY_USERNAME, Account.class)
+                .setParameter("username", username())
+                .getResultStream().findFirst()
+                .map(Account::organisation)
+                .map(o -> o.id());
+    }
+}

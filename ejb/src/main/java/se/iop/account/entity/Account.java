@@ -1,0 +1,197 @@
+package se.iop.account.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import se.iop.common.InvalidInput;
+import se.iop.common.Text;
+import se.iop.partner.entity.Organisation;
+import se.iop.partner.entity.OrganisationKind;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A person's login. Partner and landlord users belong to exactly one organisation of the matching
+ * kind, which limits what they see.
+ */
+@Entity
+@Table(name = "account")
+@Audited
+@NamedQuery(name = Account.FIND_BY_USERNAME, query = "select a from Account a where a.username = :username")
+public class Account {
+
+    public static final String FIND_BY_USERNAME = "Account.findByUsername";
+    public static final int MIN_PASSWORD = 10;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String username;
+
+    // The hash is not history worth keeping: an audit row says the password changed, not to what.
+    @NotAudited
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 200)
+    private String email;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 20)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "password_changes", nullable = false)
+    private int passwordChanges;
+
+    protected Account() {
+    }
+
+    public Account(String username, String displayName, char[] password) {
+        String name = Text.required("username", username, 100).toLowerCase();
+        if (!name.matches("[a-z0-9._@-]{3,100}")) {
+            throw new InvalidInput("username", "error.account.username");
+        }
+        this.username = name;
+        rename(displayName);
+        setPassword(password);
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = Text.required("displayName", newDisplayName, 200);
+    }
+
+    public void changeEmail(String newEmail) {
+        String value = Text.optional("email", newEmail, 200);
+        if (value != null && !value.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            throw new InvalidInput("email", "error.email");
+        }
+        this.email = value;
+    }
+
+    public void setPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new InvalidInput("password", "error.account.passwordTooShort", MIN_PASSWORD);
+        }
+        this.passwordHash = PasswordHash.of(password);
+        this.passwordChanges++;
+    }
+
+    public boolean passwordMatches(char[] password) {
+        return active && PasswordHash.matches(password, passwordHash);
+    }
+
+    /**
+     * Grants exactly these roles, bound to this organisation. Partner users need a non-profit,
+     * landlord users a housing company; the other roles work for the municipality and have none.
+     */
+    public void grant(Set<Role> newRoles, Organisation newOrganisation) {
+        if (newRoles == null || newRoles.isEmpty()) {
+            throw new InvalidInput("roles", "error.account.noRole");
+        }
+        boolean partner = newRoles.contains(Role.PARTNER);
+        boolean landlord = newRoles.contains(Role.LANDLORD);
+        if ((partner || landlord) && newRoles.size() > 1) {
+            throw new InvalidInput("roles", "error.account.externalRoleAlone");
+        }
+        if (partner && (newOrganisation == null || newOrganisation.kind() != OrganisationKind.NON_PROFIT)) {
+            throw new InvalidInput("organisationId", "error.account.partnerNeedsNonProfit");
+        }
+        if (landlord && (newOrganisation == null || newOrganisation.kind() != OrganisationKind.HOUSING_COMPANY)) {
+            throw new InvalidInput("organisationId", "error.account.landlordNeedsHousingCompany");
+        }
+        this.roles = EnumSet.copyOf(newRoles);
+        this.organisation = (partner || landlord) ? newOrganisation : null;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("username", username);
+        s.put("displayName", displayName);
+        s.put("email", email);
+        s.put("roles", new TreeSet<>(roles));
+        s.put("organisation", organisation == null ? null : organisation.name());
+        s.put("active", active);
+        s.put("passwordChanges", passwordChanges);
+        return s;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Set<Role> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public Organisation organisation() {
+        return organisation;
+    }
+
+    public boolean active() {
+        return active;
+    }
+}

@@ -1,0 +1,229 @@
+package se.iop.agreement.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import se.iop.account.boundary.Caller;
+import se.iop.agreement.entity.Agreement;
+import se.iop.agreement.entity.AgreementParty;
+import se.iop.agreement.entity.AgreementStatus;
+import se.iop.agreement.entity.Amendment;
+import se.iop.agreement.entity.CommitteeDecision;
+import se.iop.agreement.entity.EligibilityChecklist;
+import se.iop.agreement.entity.Period;
+import se.iop.common.InvalidInput;
+import se.iop.common.NotFound;
+import se.iop.common.StateConflict;
+import se.iop.common.Versions;
+import se.iop.partner.entity.Committee;
+import se.iop.partner.entity.Organisation;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agreements (IOP) and what hangs on them: parties, committee decisions, amendments, status.
+ * Administrators change them; finance and auditors read all; a partner reads only those its
+ * organisation is party to, and to it the others do not exist.
+ */
+@Stateless
+@RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
+public class Agreements {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    public List<Agreement> search(AgreementQuery q) {
+        Map<String, Object> p = params(q);
+        TypedQuery<Agreement> query = em.createQuery("select a from Agreement a" + where(p)
+                + " order by a.period.start desc nulls first, a.id desc", Agreement.class);
+        p.forEach(query::setParameter);
+        return query.setFirstResult(Math.max(0, q.first())).setMaxResults(Math.max(1, Math.min(q.max(), 1000)))
+                .getResultList();
+    }
+
+    public long count(AgreementQuery q) {
+        Map<String, Object> p = params(q);
+        TypedQuery<Long> query = em.createQuery("select count(a) from Agreement a" + where(p), Long.class);
+        p.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private Map<String, Object> params(AgreementQuery q) {
+        Map<String, Object> p = new HashMap<>();
+        if (q.text() != null && !q.text().isBlank()) {
+            p.put("text", "%" + q.text().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (q.status() != null) {
+            p.put("status", q.status());
+        }
+        if (!caller.seesEverything()) {
+            p.put("own", caller.organisationId().orElse(-1L));
+        }
+        return p;
+    }
+
+    private static String where(Map<String, Object> p) {
+        StringBuilder w = new StringBuilder(" where 1 = 1");
+        if (p.containsKey("text")) {
+            w.append(" and (lower(a.title) like :text or lower(a.reference) like :text)");
+        }
+        if (p.containsKey("status")) {
+            w.append(" and a.status = :status");
+        }
+        if (p.containsKey("own")) {
+            w.append(" and exists (select 1 from AgreementParty p where p.agreement = a and p.organisation.id = :own)");
+        }
+        return w.toString();
+    }
+
+    /** One agreement with its parties, decisions and amendments loaded for display. */
+    public Agreement find(long id) {
+        Agreement a = em.find(Agreement.class, id);
+        if (a == null || !visible(a)) {
+            throw new NotFound("agreement", id);
+        }
+        a.parties().forEach(p -> p.organisation().name());
+        a.decisions().forEach(d -> d.committee().organisation().name());
+        a.amendments().forEach(m -> m.description());
+        return a;
+    }
+
+    private boolean visible(Agreement a) {
+        if (caller.seesEverything()) {
+            return true;
+        }
+        Long own = caller.organisationId().orElse(-1L);
+        return a.parties().stream().anyMatch(p -> own.equals(p.organisation().id()));
+    }
+
+    @RolesAllowed("ADMIN")
+    public Agreement create(AgreementDraft draft) {
+        requireUniqueReference(draft.reference(), null);
+        Agreement a = new Agreement(draft.reference(), draft.title());
+        apply(a, draft);
+        em.persist(a);
+        return a;
+    }
+
+    @RolesAllowed("ADMIN")
+    public Agreement update(long id, Long expectedVersion, AgreementDraft draft) {
+        Agreement a = editable(id, expectedVersion);
+        requireUniqueReference(draft.reference(), id);
+        a.retitle(draft.reference(), draft.title());
+        apply(a, draft);
+        return Versions.flushed(em, a);
+    }
+
+    private static void apply(Agreement a, AgreementDraft draft) {
+        a.describe(draft.text());
+        a.schedule(Period.of(draft.startDate(), draft.endDate()), draft.noticeMonths());
+    }
+
+    @RolesAllowed("ADMIN")
+    public Agreement assessEligibility(long id, Long expectedVersion, EligibilityChecklist checklist) {
+        Agreement a = editable(id, expectedVersion);
+        a.assessEligibility(checklist);
+        return Versions.flushed(em, a);
+    }
+
+    @RolesAllowed("ADMIN")
+    public AgreementParty addParty(long id, PartyData data) {
+        Agreement a = find(id);
+        AgreementParty party = a.addParty(organisation(data.organisationId()), data.role(), data.joinedOn());
+        party.commit(data.commitment(), data.contributionAmount(), data.contributionInKind());
+        return Versions.flushed(em, party);
+    }
+
+    @RolesAllowed("ADMIN")
+    public void removeParty(long id, long partyId) {
+        Agreement a = find(id);
+        a.removeParty(a.party(partyId));
+        Versions.flushed(em, a);
+    }
+
+    @RolesAllowed("ADMIN")
+    public AgreementParty partyLeaves(long id, long partyId, LocalDate on) {
+        Agreement a = find(id);
+        AgreementParty party = a.party(partyId);
+        a.partyLeaves(party, on);
+        return Versions.flushed(em, party);
+    }
+
+    @RolesAllowed("ADMIN")
+    public CommitteeDecision registerDecision(long id, DecisionData data) {
+        Agreement a = find(id);
+        CommitteeDecision d = a.registerDecision(committee(data.committeeId()), data.meetingDate(), data.paragraph(),
+                data.diarienummer(), data.text(), data.amount());
+        return Versions.flushed(em, d);
+    }
+
+    @RolesAllowed("ADMIN")
+    public Amendment amend(long id, AmendmentData data) {
+        Agreement a = find(id);
+        CommitteeDecision decision = data.decisionId() == null ? null : a.decision(data.decisionId());
+        PartyData joining = data.joining();
+        Amendment amendment = a.amend(data.effectiveOn(), data.description(), decision,
+                joining == null ? null : organisation(joining.organisationId()),
+                joining == null ? null : joining.role());
+        if (joining != null) {
+            amendment.addedParty().commit(joining.commitment(), joining.contributionAmount(), joining.contributionInKind());
+        }
+        return Versions.flushed(em, amendment);
+    }
+
+    @RolesAllowed("ADMIN")
+    public Agreement changeStatus(long id, Long expectedVersion, AgreementStatus target, LocalDate on, String reason) {
+        Agreement a = editable(id, expectedVersion);
+        a.moveTo(target, on, reason);
+        return Versions.flushed(em, a);
+    }
+
+    private Agreement editable(long id, Long expectedVersion) {
+        Agreement a = find(id);
+        Versions.check(a.version(), expectedVersion);
+        return a;
+    }
+
+    private Organisation organisation(Long organisationId) {
+        if (organisationId == null) {
+            throw new InvalidInput("organisationId", "error.required");
+        }
+        Organisation o = em.find(Organisation.class, organisationId);
+        if (o == null) {
+            throw new InvalidInput("organisationId", "error.organisation.unknown", organisationId);
+        }
+        return o;
+    }
+
+    private Committee committee(Long committeeId) {
+        if (committeeId == null) {
+            throw new InvalidInput("committeeId", "error.required");
+        }
+        Committee c = em.find(Committee.class, committeeId);
+        if (c == null) {
+            throw new InvalidInput("committeeId", "error.committee.unknown", committeeId);
+        }
+        return c;
+    }
+
+    private void requireUniqueReference(String reference, Long self) {
+        if (reference == null || reference.isBlank()) {
+            return; // the entity names the missing field
+        }
+        boolean taken = em.createNamedQuery(Agreement.FIND_BY_REFERENCE, Agreement.class)
+                .setParameter("reference", reference.strip()).getResultStream()
+                .anyMatch(a -> !a.id().equals(self));
+        if (taken) {
+            throw new StateConflict("reference", "error.agreement.referenceTaken", reference.strip());
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package se.iop.agreement.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import se.iop.common.InvalidInput;
+import se.iop.common.StateConflict;
+import se.iop.common.Text;
+import se.iop.partner.entity.Committee;
+import se.iop.partner.entity.Organisation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An idea-based public partnership (IOP): the long-term agreement between a municipality and
+ * non-profit organisations to reach a shared social goal. Guards its own life cycle: it is decided
+ * only with a committee decision and a completed eligibility assessment, and put in force only with
+ * a start date and both a public and a non-profit party.
+ */
+@Entity
+@Table(name = "agreement")
+@Audited
+@NamedQuery(name = Agreement.FIND_BY_REFERENCE,
+        query = "select a from Agreement a where lower(a.reference) = lower(:reference)")
+public class Agreement {
+
+    public static final String FIND_BY_REFERENCE = "Agreement.findByReference";
+    public static final int TITLE_MAX = 300;
+    public static final int TEXT_MAX = 10000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    /** The municipality's diarienummer, e.g. "SN 2023/0412". */
+    @Column(nullable = false, length = 100)
+    private String reference;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    private String title;
+
+    @Column(length = TEXT_MAX)
+    private String background;
+
+    @Column(name = "shared_values", length = TEXT_MAX)
+    private String sharedValues;
+
+    @Column(length = TEXT_MAX)
+    private String goals;
+
+    @Column(name = "target_group", length = TEXT_MAX)
+    private String targetGroup;
+
+    /** Steering group, working group, who is responsible for what. */
+    @Column(name = "organisation_of_work", length = TEXT_MAX)
+    private String organisationOfWork;
+
+    @Column(name = "follow_up_plan", length = TEXT_MAX)
+    private String followUpPlan;
+
+    @Embedded
+    private Period period = Period.open();
+
+    @Column(name = "notice_months")
+    private Integer noticeMonths;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private AgreementStatus status = AgreementStatus.DRAFT;
+
+    @Embedded
+    private EligibilityChecklist eligibility = EligibilityChecklist.unanswered();
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @Column(name = "closing_reason", length = 2000)
+    private String closingReason;
+
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<AgreementParty> parties = new ArrayList<>();
+
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("meetingDate, id")
+    private List<CommitteeDecision> decisions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("effectiveOn, id")
+    private List<Amendment> amendments = new ArrayList<>();
+
+    protected Agreement() {
+    }
+
+    public Agreement(String reference, String title) {
+        this.reference = Text.required("reference", reference, 100);
+        this.title = Text.required("title", title, TITLE_MAX);
+    }
+
+    // --- editing -------------------------------------------------------------------------------
+
+    public void retitle(String reference, String title) {
+        requireOpen();
+        this.reference = Text.required("reference", reference, 100);
+        this.title = Text.required("title", title, TITLE_MAX);
+    }
+
+    public void describe(AgreementText text) {
+        requireOpen();
+        this.background = Text.optional("background", text.background(), TEXT_MAX);
+        this.sharedValues = Text.optional("sharedValues", text.sharedValues(), TEXT_MAX);
+        this.goals = Text.optional("goals", text.goals(), TEXT_MAX);
+        this.targetGroup = Text.optional("targetGroup", text.targetGroup(), TEXT_MAX);
+        this.organisationOfWork = Text.optional("organisationOfWork", text.organisation(), TEXT_MAX);
+        this.followUpPlan = Text.optional("followUpPlan", text.followUpPlan(), TEXT_MAX);
+    }
+
+    /** Sets the period and notice period; once in force the start date stays as decided. */
+    public void schedule(Period newPeriod, Integer noticeMonths) {
+        requireOpen();
+        if (newPeriod == null) {
+            newPeriod = Period.open();
+        }
+        if (status == AgreementStatus.ACTIVE && newPeriod.start() == null) {
+            throw new InvalidInput("startDate", "error.agreement.activeNeedsStart");
+        }
+        if (noticeMonths != null && (noticeMonths < 0 || noticeMonths > 120)) {
+            throw new InvalidInput("noticeMonths", "error.agreement.noticeMonths");
+        }
+        this.period = newPeriod;
+        this.noticeMonths = noticeMonths;
+    }
+
+    public void assessEligibility(EligibilityChecklist checklist) {
+        requireOpen();
+        if (checklist == null) {
+            throw new InvalidInput("eligibility", "error.required");
+        }
+        if (status != AgreementStatus.DRAFT && !checklist.complete()) {
+            throw new StateConflict("eligibility", "error.agreement.eligibilityLocked");
+        }
+        this.eligibility = checklist;
+    }
+
+    // --- parties, decisions, amendments --------------------------------------------------------
+
+    /** Adds a party while the agreement is drafted; later, parties join through an amendment. */
+    public AgreementParty addParty(Organisation organisation, PartyRole role, LocalDate joinedOn) {
+        if (status != AgreementStatus.DRAFT) {
+            throw new StateConflict("organisationId", "error.party.onlyByAmendment");
+        }
+        return join(organisation, role, joinedOn);
+    }
+
+    private AgreementParty join(Organisation organisation, PartyRole role, LocalDate joinedOn) {
+        if (organisation != null && parties.stream().anyMatch(p -> p.organisation().equals(organisation) && p.leftOn() == null)) {
+            throw new StateConflict("organisationId", "error.party.duplicate", organisation.name());
+        }
+        AgreementParty party = new AgreementParty(this, organisation, role, joinedOn);
+        parties.add(party);
+        return party;
+    }
+
+    public void removeParty(AgreementParty party) {
+        if (status != AgreementStatus.DRAFT) {
+            throw new StateConflict("partyId", "error.party.removeOnlyInDraft");
+        }
+        parties.remove(party);
+        amendments.removeIf(a -> a.addedParty() == party);
+    }
+
+    public void partyLeaves(AgreementParty party, LocalDate on) {
+        requireOpen();
+        party.leave(on);
+    }
+
+    public CommitteeDecision registerDecision(Committee committee, LocalDate meetingDate, String paragraph,
+                                              String diarienummer, String text, BigDecimal amount) {
+        requireOpen();
+        if (committee != null && !hasParty(committee.organisation())) {
+            throw new InvalidInput("committeeId", "error.decision.committeeNotParty", committee.name());
+        }
+        CommitteeDecision decision = new CommitteeDecision(this, committee, meetingDate, paragraph, diarienummer, text, amount);
+        decisions.add(decision);
+        return decision;
+    }
+
+    /**
+     * Records a change to a decided or running agreement; when {@code joining} is given, that
+     * organisation becomes a party from the amendment's date (e.g. Verdandi joining later).
+     */
+    public Amendment amend(LocalDate effectiveOn, String description, CommitteeDecision decision,
+                           Organisation joining, PartyRole joiningRole) {
+        requireOpen();
+        if (status == AgreementStatus.DRAFT) {
+            throw new StateConflict("effectiveOn", "error.amendment.notInDraft");
+        }
+        if (decision != null && !decisions.contains(decision)) {
+            throw new InvalidInput("decisionId", "error.amendment.foreignDecision");
+        }
+        if (effectiveOn != null && period.end() != null && effectiveOn.isAfter(period.end())) {
+            throw new InvalidInput("effectiveOn", "error.amendment.afterEnd");
+        }
+        AgreementParty added = joining == null ? null : join(joining, joiningRole, effectiveOn);
+        Amendment amendment = new Amendment(this, effectiveOn, description, decision, added);
+        amendments.add(amendment);
+        return amendment;
+    }
+
+    // --- life cycle ----------------------------------------------------------------------------
+
+    public void decide() {
+        step(AgreementStatus.DECIDED);
+        if (decisions.isEmpty()) {
+            throw new StateConflict("status", "error.agreement.decideNeedsDecision");
+        }
+        if (!eligibility.complete()) {
+            throw new StateConflict("eligibility", "error.agreement.decideNeedsEligibility");
+        }
+        status = AgreementStatus.DECIDED;
+    }
+
+    public void activate() {
+        step(AgreementStatus.ACTIVE);
+        if (period.start() == null) {
+            throw new StateConflict("startDate", "error.agreement.activeNeedsStart");
+        }
+        LocalDate start = period.start();
+        if (currentParties(start, PartyRole.PUBLIC_PARTNER).isEmpty()) {
+            throw new StateConflict("parties", "error.agreement.activeNeedsPublicParty");
+        }
+        if (currentParties(start, PartyRole.NON_PROFIT_PARTNER).isEmpty()) {
+            throw new StateConflict("parties", "error.agreement.activeNeedsNonProfitParty");
+        }
+        status = AgreementStatus.ACTIVE;
+    }
+
+    public void end(LocalDate on) {
+        step(AgreementStatus.ENDED);
+        close(on, null);
+        status = AgreementStatus.ENDED;
+    }
+
+    public void terminate(LocalDate on, String reason) {
+        step(AgreementStatus.TERMINATED);
+        close(on, Text.required("reason", reason, 2000));
+        status = AgreementStatus.TERMINATED;
+    }
+
+    /** The one entry point for a status change by name, as the API and the UI ask for it. */
+    public void moveTo(AgreementStatus target, LocalDate on, String reason) {
+        if (target == null) {
+            throw new InvalidInput("status", "error.required");
+        }
+        switch (target) {
+            case DECIDED -> decide();
+            case ACTIVE -> activate();
+            case ENDED -> end(on);
+            case TERMINATED -> terminate(on, reason);
+            case DRAFT -> step(AgreementStatus.DRAFT);
+        }
+    }
+
+    private void step(AgreementStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new StateConflict("status", "error.agreement.transition", status, target);
+        }
+    }
+
+    private void close(LocalDate on, String reason) {
+        if (on == null) {
+            throw new InvalidInput("closedOn", "error.required");
+        }
+        if (period.start() != null && on.isBefore(period.start())) {
+            throw new InvalidInput("closedOn", "error.agreement.closedBeforeStart");
+        }
+        this.closedOn = on;
+        this.closingReason = reason;
+    }
+
+    private void requireOpen() {
+        if (status.isClosed()) {
+            throw new StateConflict("status", "error.agreement.closed", status);
+        }
+    }
+
+    // --- reading -------------------------------------------------------------------------------
+
+    public List<AgreementParty> currentParties(LocalDate day, PartyRole role) {
+        return parties.stream().filter(p -> p.role() == role && p.partOn(day)).toList();
+    }
+
+    public boolean hasParty(Organisation organisation) {
+        return parties.stream().anyMatch(p -> p.organisation().equals(organisation));
+    }
+
+    public AgreementParty party(long partyId) {
+        return parties.stream().filter(p -> p.id() != null && p.id() == partyId).findFirst()
+                .orElseThrow(() -> new InvalidInput("partyId", "error.party.unknown", partyId));
+    }
+
+    public CommitteeDecision decision(long decisionId) {
+        return decisions.stream().filter(d -> d.id() != null && d.id() == decisionId).findFirst()
+                .orElseThrow(() -> new InvalidInput("decisionId", "error.decision.unknown", decisionId));
+    }
+
+    /** Sum of the amounts the committees decided, in SEK. */
+    public BigDecimal decidedAmount() {
+        return decisions.stream().map(CommitteeDecision::amount).filter(a -> a != null)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("reference", reference);
+        s.put("title", title);
+        s.put("status", status);
+        s.put("startDate", period.start());
+        s.put("endDate", period.end());
+        s.put("noticeMonths", noticeMonths);
+        s.put("background", background);
+        s.put("sharedValues", sharedValues);
+        s.put("goals", goals);
+        s.put("targetGroup", targetGroup);
+        s.put("organisationOfWork", organisationOfWork);
+        s.put("followUpPlan", followUpPlan);
+        s.put("eligibilityComplete", eligibility.complete());
+        s.put("closedOn", closedOn);
+        s.put("closingReason", closingReason);
+        return s;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public AgreementText text() {
+        return new AgreementText(background, sharedValues, goals, targetGroup, organisationOfWork, followUpPlan);
+    }
+
+    public Period period() {
+        return period == null ? Period.open() : period;
+    }
+
+    public Integer noticeMonths() {
+        return noticeMonths;
+    }
+
+    public AgreementStatus status() {
+        return status;
+    }
+
+    public EligibilityChecklist eligibility() {
+        return eligibility == null ? EligibilityChecklist.unanswered() : eligibility;
+    }
+
+    public LocalDate closedOn() {
+        return closedOn;
+    }
+
+    public String closingReason() {
+        return closingReason;
+    }
+
+    public List<AgreementParty> parties() {
+        return Collections.unmodifiableList(parties);
+    }
+
+    public List<CommitteeDecision> decisions() {
+        return Collections.unmodifiableList(decisions);
+    }
+
+    public List<Amendment> amendments() {
+        return Collections.unmodifiableList(amendments);
+    }
+}

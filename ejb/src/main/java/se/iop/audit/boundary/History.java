@@ -1,0 +1,128 @@
+package se.iop.audit.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.RevisionType;
+import org.hibernate.envers.query.AuditEntity;
+import org.hibernate.envers.query.criteria.AuditCriterion;
+import se.iop.account.entity.Account;
+import se.iop.agreement.entity.Agreement;
+import se.iop.agreement.entity.AgreementParty;
+import se.iop.agreement.entity.Amendment;
+import se.iop.agreement.entity.CommitteeDecision;
+import se.iop.audit.entity.Revision;
+import se.iop.partner.entity.Committee;
+import se.iop.partner.entity.Contact;
+import se.iop.partner.entity.Organisation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The history of every change, read from the audit tables Envers keeps: for an agreement its own
+ * fields and its parties, decisions and amendments; for an organisation, its committees and contacts.
+ */
+@Stateless
+@RolesAllowed({"ADMIN", "AUDITOR"})
+public class History {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public List<Change> ofAgreement(long id) {
+        AuditReader reader = AuditReaderFactory.get(em);
+        List<Change> changes = new ArrayList<>();
+        changes.addAll(changes(reader, Agreement.class, AuditEntity.id().eq(id), "agreement", Agreement::title, Agreement::snapshot, Agreement::id));
+        AuditCriterion children = AuditEntity.relatedId("agreement").eq(id);
+        changes.addAll(changes(reader, AgreementParty.class, children, "party", p -> p.organisation().name(), AgreementParty::snapshot, AgreementParty::id));
+        changes.addAll(changes(reader, CommitteeDecision.class, children, "decision", d -> d.committee().name(), CommitteeDecision::snapshot, CommitteeDecision::id));
+        changes.addAll(changes(reader, Amendment.class, children, "amendment", Amendment::description, Amendment::snapshot, Amendment::id));
+        return newestFirst(changes);
+    }
+
+    public List<Change> ofOrganisation(long id) {
+        AuditReader reader = AuditReaderFactory.get(em);
+        List<Change> changes = new ArrayList<>();
+        changes.addAll(changes(reader, Organisation.class, AuditEntity.id().eq(id), "organisation", Organisation::name, Organisation::snapshot, Organisation::id));
+        AuditCriterion children = AuditEntity.relatedId("organisation").eq(id);
+        changes.addAll(changes(reader, Committee.class, children, "committee", Committee::name,
+                c -> snapshotOf("name", c.name(), "active", c.active()), Committee::id));
+        changes.addAll(changes(reader, Contact.class, children, "contact", Contact::name,
+                c -> snapshotOf("name", c.name(), "role", c.role(), "email", c.email(), "phone", c.phone()), Contact::id));
+        return newestFirst(changes);
+    }
+
+    public List<Change> ofAccount(long id) {
+        AuditReader reader = AuditReaderFactory.get(em);
+        return newestFirst(changes(reader, Account.class, AuditEntity.id().eq(id), "account", Account::username, Account::snapshot, Account::id));
+    }
+
+    private static List<Change> newestFirst(List<Change> changes) {
+        changes.sort(Comparator.comparingLong(Change::revision).reversed());
+        return changes;
+    }
+
+    /** Each revision of each matching entity, compared field by field with that entity's previous revision. */
+    private static <T> List<Change> changes(AuditReader reader, Class<T> type, AuditCriterion criterion, String subject,
+                                           Function<T, String> name, Function<T, Map<String, Object>> snapshot,
+                                           Function<T, Long> idOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = reader.createQuery().forRevisionsOfEntity(type, false, true)
+                .add(criterion)
+                .addOrder(AuditEntity.revisionNumber().asc())
+                .getResultList();
+        Map<Long, Map<String, Object>> previous = new HashMap<>();
+        List<Change> changes = new ArrayList<>();
+        for (Object[] row : rows) {
+            T entity = type.cast(row[0]);
+            Revision revision = (Revision) row[1];
+            RevisionType revType = (RevisionType) row[2];
+            Map<String, Object> now = snapshot.apply(entity);
+            Map<String, Object> before = previous.getOrDefault(idOf.apply(entity), Map.of());
+            List<Change.FieldChange> fields = new ArrayList<>();
+            for (Map.Entry<String, Object> e : now.entrySet()) {
+                String old = text(before.get(e.getKey()));
+                String neu = revType == RevisionType.DEL ? null : text(e.getValue());
+                if (!Objects.equals(old, neu)) {
+                    fields.add(new Change.FieldChange(e.getKey(), old, neu));
+                }
+            }
+            previous.put(idOf.apply(entity), revType == RevisionType.DEL ? Map.of() : now);
+            if (fields.isEmpty() && revType == RevisionType.MOD) {
+                continue; // e.g. only a version or an unaudited column moved
+            }
+            changes.add(new Change(revision.id(), revision.changedAt(), revision.username(), subject, name.apply(entity),
+                    kind(revType), fields));
+        }
+        return changes;
+    }
+
+    private static Change.Kind kind(RevisionType type) {
+        return switch (type) {
+            case ADD -> Change.Kind.CREATED;
+            case MOD -> Change.Kind.CHANGED;
+            case DEL -> Change.Kind.REMOVED;
+        };
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Map<String, Object> snapshotOf(Object... keyValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds IOP, provisions WildFly, prepares PostgreSQL and starts the application with the Nyköping demo
+# at http://localhost:8080/. Ctrl-C stops the server and, if one was started, the embedded PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+STATE=.iop
+SERVER=wildfly-config/target/server
+PORT=8080
+mkdir -p "$STATE"
+
+echo "==> Building and provisioning WildFly (mvn package, tests skipped)"
+mvn -B -q -DskipTests package
+
+echo "==> Preparing the database"
+rm -f "$STATE/db-url"
+java -cp "wildfly-config/target/classes:$(cat wildfly-config/target/classpath.txt)" \
+    se.iop.devdb.LocalDatabase "$STATE/db-url" "$STATE/pgdata" > "$STATE/database.log" 2>&1 &
+DB_PID=$!
+SERVER_PID=""
+
+stop() {
+    trap - INT TERM EXIT
+    echo
+    echo "==> Stopping"
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        "$SERVER/bin/jboss-cli.sh" --connect --command=:shutdown > /dev/null 2>&1 || kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if kill -0 "$DB_PID" 2>/dev/null; then
+        kill "$DB_PID" 2>/dev/null || true
+        wait "$DB_PID" 2>/dev/null || true
+    fi
+    echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+for _ in $(seq 1 120); do
+    [ -s "$STATE/db-url" ] && break
+    if ! kill -0 "$DB_PID" 2>/dev/null; then
+        echo "The database could not be prepared:"; cat "$STATE/database.log"; exit 1
+    fi
+    sleep 1
+done
+[ -s "$STATE/db-url" ] || { echo "The database did not become ready in time:"; cat "$STATE/database.log"; exit 1; }
+DB_URL=$(cat "$STATE/db-url")
+grep -h "Database ready\|embedded" "$STATE/database.log" || true
+
+echo "==> Starting WildFly"
+rm -f "$SERVER"/standalone/deployments/iop.ear.*
+cp ear/target/iop.ear "$SERVER/standalone/deployments/iop.ear"
+ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}")
+[ -n "${IOP_ADMIN_PASSWORD:-}" ] && ARGS+=(-Diop.admin.password="$IOP_ADMIN_PASSWORD")
+"$SERVER/bin/standalone.sh" -b "${IOP_BIND:-127.0.0.1}" "${ARGS[@]}" > "$STATE/server.out" 2>&1 &
+SERVER_PID=$!
+
+for _ in $(seq 1 180); do
+    if [ -e "$SERVER/standalone/deployments/iop.ear.deployed" ]; then break; fi
+    if [ -e "$SERVER/standalone/deployments/iop.ear.failed" ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "The application did not start; the end of the server log:"; tail -40 "$SERVER/standalone/log/server.log"; exit 1
+    fi
+    sleep 1
+done
+
+GENERATED=$(grep -ho "First administrator created: user 'admin', password '[^']*'" "$SERVER/standalone/log/server.log" | tail -1 || true)
+cat <<BANNER
+
+  IOP is running at http://localhost:$PORT/
+  (the JSON API under http://localhost:$PORT/api, its OpenAPI document at http://localhost:$PORT/openapi)
+
+  Demo accounts (password: bostadforst)
+    handlaggare     committee administrator (ADMIN)
+    ekonom          finance (FINANCE)
+    stadsmissionen  partner: Sörmlands Stadsmission (PARTNER)
+    verdandi        partner: Verdandi Nyköping (PARTNER)
+    hyresvard       landlord: Nyköpingshem AB (LANDLORD)
+    revisor         auditor (AUDITOR)
+BANNER
+if [ -n "$GENERATED" ]; then
+    echo "    ${GENERATED} — shown once, change it after logging in"
+elif [ -n "${IOP_ADMIN_PASSWORD:-}" ]; then
+    echo "    admin           first administrator, password from IOP_ADMIN_PASSWORD"
+else
+    echo "    admin           first administrator, password as printed at the first start"
+fi
+echo
+echo "  Server log: $SERVER/standalone/log/server.log    Stop with Ctrl-C."
+wait "$SERVER_PID"

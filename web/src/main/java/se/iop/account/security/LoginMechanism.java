@@ -1,0 +1,107 @@
+package se.iop.account.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The one authentication mechanism of the application (Jakarta Security allows one): a login form
+ * for the pages, HTTP Basic for {@code /api}. A successful login gets a new session id and is kept
+ * in the session, so API clients may also reuse the session cookie instead of sending the password.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class LoginMechanism implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/login.xhtml";
+    static final String SAVED_URL = "se.iop.loginReturnTo";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return api(request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return login(request, context, credential);
+        }
+        if (context.isProtected()) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                request.getSession(true).setAttribute(SAVED_URL, path + (query == null ? "" : "?" + query));
+            }
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.responseUnauthorized();
+        }
+        // A new session id at login: a session fixed by someone else before login is worth nothing.
+        request.getSession(true);
+        request.changeSessionId();
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return challenge(response, context);
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return challenge(response, context);
+            }
+            CredentialValidationResult result = identityStores.validate(
+                    new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return challenge(response, context);
+            }
+            return context.notifyContainerAboutLogin(result);
+        }
+        return context.isProtected() ? challenge(response, context) : context.doNothing();
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"IOP\", charset=\"UTF-8\"");
+        return context.responseUnauthorized();
+    }
+
+    /** Where to go after logging in: the page the user first asked for, or the start page. */
+    public static String returnTo(HttpServletRequest request) {
+        var session = request.getSession(false);
+        Object saved = session == null ? null : session.getAttribute(SAVED_URL);
+        if (session != null) {
+            session.removeAttribute(SAVED_URL);
+        }
+        // Only paths inside this application, never an absolute URL someone slipped in.
+        if (saved instanceof String s && s.startsWith("/") && !s.startsWith("//") && !s.startsWith(LOGIN_PAGE)) {
+            return request.getContextPath() + s;
+        }
+        return request.getContextPath() + "/index.xhtml";
+    }
+}

@@ -1,0 +1,21 @@
+package se.iop.partner.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import se.iop.partner.boundary.OrganisationData;
+import se.iop.partner.entity.OrganisationKind;
+
+/** An organisation as a client sends it; {@code version} is the one it read, for updates. */
+public record OrganisationInput(@NotBlank @Size(max = 200) String name,
+                                @NotBlank @Size(max = 20) String organisationNumber,
+                                @NotNull OrganisationKind kind,
+                                @Size(max = 200) String address,
+                                @Size(max = 200) String email,
+                                @Size(max = 50) String phone,
+                                Long version) {
+
+    public OrganisationData data() {
+        return new OrganisationData(name, organisationNumber, kind, address, email, phone);
+    }
+}

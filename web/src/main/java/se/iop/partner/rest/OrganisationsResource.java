@@ -1,0 +1,113 @@
+package se.iop.partner.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import se.iop.partner.boundary.OrganisationQuery;
+import se.iop.partner.boundary.Organisations;
+import se.iop.partner.entity.Organisation;
+import se.iop.partner.entity.OrganisationKind;
+import se.iop.web.Etags;
+
+import java.util.List;
+
+/** Organisations, their committees and contacts. */
+@Path("organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganisationsResource {
+
+    @Inject
+    private Organisations organisations;
+
+    @Context
+    private UriInfo uri;
+
+    public record Page(long total, int first, int max, List<OrganisationJson> items) {
+    }
+
+    public record CommitteeInput(@NotBlank @Size(max = 200) String name) {
+    }
+
+    public record ContactInput(@NotBlank @Size(max = 200) String name, @Size(max = 200) String role,
+                               @Size(max = 200) String email, @Size(max = 50) String phone) {
+    }
+
+    @GET
+    public Page list(@QueryParam("q") String text, @QueryParam("kind") OrganisationKind kind,
+                     @QueryParam("inactive") @DefaultValue("false") boolean includeInactive,
+                     @QueryParam("sort") @DefaultValue("name") String sort,
+                     @QueryParam("desc") @DefaultValue("false") boolean descending,
+                     @QueryParam("first") @DefaultValue("0") int first,
+                     @QueryParam("max") @DefaultValue("50") int max) {
+        OrganisationQuery q = new OrganisationQuery(text, kind, includeInactive, sort, !descending, first, max);
+        return new Page(organisations.count(q), first, max,
+                organisations.search(q).stream().map(OrganisationJson::brief).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        return ok(organisations.find(id));
+    }
+
+    @POST
+    public Response create(@NotNull @Valid OrganisationInput in) {
+        Organisation o = organisations.create(in.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build())
+                .tag(Etags.of(o.version())).entity(OrganisationJson.of(o)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid OrganisationInput in) {
+        return ok(organisations.update(id, Etags.expected(ifMatch, in.version()), in.data()));
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    public Response deactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(organisations.deactivate(id, Etags.expected(ifMatch, null)));
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    public Response reactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(organisations.reactivate(id, Etags.expected(ifMatch, null)));
+    }
+
+    @POST
+    @Path("{id}/committees")
+    public Response addCommittee(@PathParam("id") long id, @NotNull @Valid CommitteeInput in) {
+        organisations.addCommittee(id, in.name());
+        return Response.status(Response.Status.CREATED).entity(OrganisationJson.of(organisations.find(id))).build();
+    }
+
+    @POST
+    @Path("{id}/contacts")
+    public Response addContact(@PathParam("id") long id, @NotNull @Valid ContactInput in) {
+        organisations.addContact(id, in.name(), in.role(), in.email(), in.phone());
+        return Response.status(Response.Status.CREATED).entity(OrganisationJson.of(organisations.find(id))).build();
+    }
+
+    private static Response ok(Organisation o) {
+        return Response.ok(OrganisationJson.of(o)).tag(Etags.of(o.version())).build();
+    }
+}

@@ -1,0 +1,19 @@
+package se.iop.web;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem detail; {@code field} names the input the problem is about, when there is one. */
+public record Problem(String type, String title, int status, String detail, String field) {
+
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    public static Response response(Response.Status status, String detail, String field) {
+        return response(status.getStatusCode(), status.getReasonPhrase(), detail, field);
+    }
+
+    public static Response response(int status, String title, String detail, String field) {
+        return Response.status(status).type(MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, field)).build();
+    }
+}

@@ -1,0 +1,107 @@
+package se.iop.web;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import se.iop.common.DomainException;
+import se.iop.common.InvalidInput;
+import se.iop.common.NotFound;
+import se.iop.common.StateConflict;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns every failure of the API into a problem detail: domain rules into 404/409/422, bad input into
+ * 400 naming the field, a missing role into 403; anything unexpected into a 500 that gives nothing
+ * away (the stack trace goes to the server log only).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final Pattern PROPERTY = Pattern.compile("(?:property|Property) '?([A-Za-z0-9_]+)'?");
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof NotFound nf) {
+            return Problem.response(Response.Status.NOT_FOUND, nf.message(Locale.ENGLISH), nf.field());
+        }
+        if (e instanceof StateConflict sc) {
+            return Problem.response(Response.Status.CONFLICT, sc.message(Locale.ENGLISH), sc.field());
+        }
+        if (e instanceof InvalidInput ii) {
+            return Problem.response(422, "Unprocessable Content", ii.message(Locale.ENGLISH), ii.field());
+        }
+        if (e instanceof DomainException de) {
+            return Problem.response(422, "Unprocessable Content", de.message(Locale.ENGLISH), de.field());
+        }
+        if (e instanceof EJBAccessException) {
+            return Problem.response(Response.Status.FORBIDDEN, "Your role does not allow this.", null);
+        }
+        if (e instanceof ConstraintViolationException cve) {
+            ConstraintViolation<?> first = cve.getConstraintViolations().stream()
+                    .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
+            String field = first == null ? null : lastNode(first.getPropertyPath());
+            String detail = first == null ? "Invalid input." : (field == null ? "" : field + ": ") + first.getMessage();
+            return Problem.response(Response.Status.BAD_REQUEST, detail, field);
+        }
+        if (e instanceof JsonbException || e instanceof ProcessingException) {
+            String field = fieldIn(thrown);
+            return Problem.response(Response.Status.BAD_REQUEST,
+                    field == null ? "The request body is not valid JSON of the expected shape."
+                            : "Field '" + field + "' has a value of the wrong type or format.", field);
+        }
+        if (e instanceof WebApplicationException wae) {
+            Response r = wae.getResponse();
+            return Problem.response(r.getStatus(), r.getStatusInfo().getReasonPhrase(),
+                    r.getStatusInfo().getReasonPhrase(), null);
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on the server.", null);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof EJBException || t instanceof jakarta.ejb.EJBTransactionRolledbackException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** JSON-B names the property it failed on in its message; take the innermost one that does. */
+    private static String fieldIn(Throwable e) {
+        String found = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher m = PROPERTY.matcher(t.getMessage());
+                while (m.find()) {
+                    found = m.group(1);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+}

@@ -1,0 +1,57 @@
+package se.iop.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import se.iop.common.DomainException;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Messages to the user in the view's language; domain errors name the field they concern. */
+@ApplicationScoped
+public class Ui {
+
+    private static final String BUNDLE = "se.iop.web.messages";
+
+    public String text(String key, Object... args) {
+        Locale locale = locale();
+        try {
+            String pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    public void message(FacesMessage.Severity severity, String key, Object... args) {
+        String text = text(key, args);
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public void saved() {
+        message(FacesMessage.SEVERITY_INFO, "common.saved");
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+
+    /** Shows a refused change as "Field: why", in the user's language. */
+    public void refused(DomainException e) {
+        String why = e.message(locale());
+        String summary = e.field() == null ? why : fieldLabel(e.field()) + ": " + why;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
+        faces.validationFailed();
+    }
+
+    public String fieldLabel(String field) {
+        String label = text("field." + field);
+        return label.startsWith("field.") ? field : label;
+    }
+
+    public Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? Locale.forLanguageTag("sv") : faces.getViewRoot().getLocale();
+    }
+}
