@@ -49,6 +49,8 @@ grep -h "Database ready\|embedded" "$STATE/database.log" || true
 echo "==> Starting WildFly"
 rm -f "$SERVER"/standalone/deployments/iop.ear.*
 cp ear/target/iop.ear "$SERVER/standalone/deployments/iop.ear"
+LOG="$SERVER/standalone/log/server.log"
+LOG_START=$( [ -f "$LOG" ] && wc -l < "$LOG" || echo 0 )
 ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}")
 [ -n "${IOP_ADMIN_PASSWORD:-}" ] && ARGS+=(-Diop.admin.password="$IOP_ADMIN_PASSWORD")
 "$SERVER/bin/standalone.sh" -b "${IOP_BIND:-127.0.0.1}" "${ARGS[@]}" > "$STATE/server.out" 2>&1 &
@@ -62,7 +64,8 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 
-GENERATED=$(grep -ho "First administrator created: user 'admin', password '[^']*'" "$SERVER/standalone/log/server.log" | tail -1 || true)
+# Only this start's log lines: the generated password is printed on the very first start alone.
+GENERATED=$(tail -n +"$((LOG_START + 1))" "$LOG" | grep -o "First administrator created: user 'admin', password '[^']*'" | tail -1 || true)
 cat <<BANNER
 
   IOP is running at http://localhost:$PORT/

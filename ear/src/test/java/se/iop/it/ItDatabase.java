@@ -32,6 +32,7 @@ public class ItDatabase implements LauncherSessionListener {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the test database: " + e.getMessage(), e);
         }
+        removeLeftoverDeployments();
         int offset = Integer.getInteger("iop.it.portOffset", 0);
         System.setProperty("iop.it.db.url", database.jdbcUrl());
         System.setProperty("iop.it.db.user", database.user());
@@ -40,6 +41,21 @@ public class ItDatabase implements LauncherSessionListener {
         System.setProperty("iop.it.managementPort", Integer.toString(9990 + offset));
         System.setProperty("iop.it.httpPort", Integer.toString(8080 + offset));
         System.setProperty("iop.it.smtp.port", Integer.toString(3025 + offset));
+    }
+
+    /** An iop.ear left in the deployment folder by ./run.sh would clash with the one Arquillian deploys. */
+    private static void removeLeftoverDeployments() {
+        String home = System.getProperty("jboss.home");
+        if (home == null) {
+            return;
+        }
+        java.io.File[] leftovers = new java.io.File(home, "standalone/deployments")
+                .listFiles((dir, name) -> name.startsWith("iop.ear"));
+        if (leftovers != null) {
+            for (java.io.File f : leftovers) {
+                f.delete();
+            }
+        }
     }
 
     @Override
