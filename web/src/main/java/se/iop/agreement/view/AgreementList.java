@@ -4,6 +4,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
 import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
@@ -31,7 +32,11 @@ public class AgreementList implements Serializable {
     @Inject
     private Ui ui;
 
+    /** Starts as the q request parameter, so a search can be linked to; then what the user types. */
+    @Inject
+    @Param(name = "q")
     private String text;
+
     private AgreementStatus status;
 
     // Entities are read again after a session is restored rather than stored in it.

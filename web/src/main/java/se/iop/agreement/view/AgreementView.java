@@ -1,10 +1,12 @@
 package se.iop.agreement.view;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementParty;
@@ -50,6 +52,11 @@ public class AgreementView implements Serializable {
     @Inject
     private Formats formats;
 
+    /** The id request parameter as given; read once, when the page is opened. */
+    @Inject
+    @Param(name = "id")
+    private String idParam;
+
     private Long id;
     private boolean found;
 
@@ -57,9 +64,11 @@ public class AgreementView implements Serializable {
     private transient Agreement agreement;
     private transient List<Change> changes;
 
-    /** The page's view action: reads the agreement named by the id parameter. */
-    public void load() {
+    /** Reads the agreement named by the id parameter; anything that is not a number names none. */
+    @PostConstruct
+    void load() {
         found = false;
+        id = parseId(idParam);
         if (id != null) {
             try {
                 read();
@@ -203,16 +212,11 @@ public class AgreementView implements Serializable {
         return id;
     }
 
-    /** The id request parameter as typed; anything that is not a number names no agreement. */
-    public String getIdParam() {
-        return id == null ? null : id.toString();
-    }
-
-    public void setIdParam(String param) {
+    private static Long parseId(String param) {
         try {
-            id = param == null || param.isBlank() ? null : Long.valueOf(param.strip());
+            return param == null || param.isBlank() ? null : Long.valueOf(param.strip());
         } catch (NumberFormatException e) {
-            id = null;
+            return null;
         }
     }
 
