@@ -36,8 +36,6 @@ import java.util.Set;
 public class AgreementView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> STATUS_FIELDS = Set.of("status");
-    private static final Set<String> ROLE_FIELDS = Set.of("role");
     private static final Set<String> MONEY_FIELDS = Set.of("amount", "contributionAmount");
 
     @Inject
@@ -148,7 +146,7 @@ public class AgreementView implements Serializable {
         return entries;
     }
 
-    /** Status steps the agreement may take from where it is, in the order of its life. */
+    /** Whether the agreement may take this status step from where it is (the buttons shown). */
     public boolean allows(String target) {
         return found && getAgreement().status().canMoveTo(AgreementStatus.valueOf(target));
     }
@@ -184,15 +182,15 @@ public class AgreementView implements Serializable {
         return ui.fieldLabel(field);
     }
 
-    /** A value in a history row: statuses and roles by their names in the user's language. */
+    /** A value in a history row: statuses, roles, amounts and yes/no as the user's language says them. */
     public String historyValue(String field, String value) {
         if (value == null || value.isBlank()) {
             return "–";
         }
-        if (STATUS_FIELDS.contains(field)) {
+        if ("status".equals(field)) {
             return ui.text("agreement.status." + value);
         }
-        if (ROLE_FIELDS.contains(field)) {
+        if ("role".equals(field)) {
             return ui.text("agreement.role." + value);
         }
         if (MONEY_FIELDS.contains(field)) {
