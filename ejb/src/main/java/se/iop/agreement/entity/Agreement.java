@@ -219,7 +219,7 @@ public class Agreement {
         if (decision != null && !decisions.contains(decision)) {
             throw new InvalidInput("decisionId", "error.amendment.foreignDecision");
         }
-        if (effectiveOn != null && period.end() != null && effectiveOn.isAfter(period.end())) {
+        if (effectiveOn != null && period().end() != null && effectiveOn.isAfter(period().end())) {
             throw new InvalidInput("effectiveOn", "error.amendment.afterEnd");
         }
         AgreementParty added = joining == null ? null : join(joining, joiningRole, effectiveOn);
@@ -243,10 +243,10 @@ public class Agreement {
 
     public void activate() {
         step(AgreementStatus.ACTIVE);
-        if (period.start() == null) {
+        if (period().start() == null) {
             throw new StateConflict("startDate", "error.agreement.activeNeedsStart");
         }
-        LocalDate start = period.start();
+        LocalDate start = period().start();
         if (currentParties(start, PartyRole.PUBLIC_PARTNER).isEmpty()) {
             throw new StateConflict("parties", "error.agreement.activeNeedsPublicParty");
         }
@@ -292,7 +292,7 @@ public class Agreement {
         if (on == null) {
             throw new InvalidInput("closedOn", "error.required");
         }
-        if (period.start() != null && on.isBefore(period.start())) {
+        if (period().start() != null && on.isBefore(period().start())) {
             throw new InvalidInput("closedOn", "error.agreement.closedBeforeStart");
         }
         this.closedOn = on;
@@ -336,8 +336,8 @@ public class Agreement {
         s.put("reference", reference);
         s.put("title", title);
         s.put("status", status);
-        s.put("startDate", period.start());
-        s.put("endDate", period.end());
+        s.put("startDate", period().start());
+        s.put("endDate", period().end());
         s.put("noticeMonths", noticeMonths);
         s.put("background", background);
         s.put("sharedValues", sharedValues);
@@ -371,6 +371,7 @@ public class Agreement {
         return new AgreementText(background, sharedValues, goals, targetGroup, organisationOfWork, followUpPlan);
     }
 
+    /** Never null: Hibernate loads an embedded period whose dates are both empty as null. */
     public Period period() {
         return period == null ? Period.open() : period;
     }

@@ -1,0 +1,224 @@
+package se.iop.agreement.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import se.iop.agreement.boundary.Agreements;
+import se.iop.agreement.entity.Agreement;
+import se.iop.agreement.entity.AgreementParty;
+import se.iop.agreement.entity.AgreementStatus;
+import se.iop.agreement.entity.Amendment;
+import se.iop.agreement.entity.CommitteeDecision;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
+import se.iop.common.NotFound;
+import se.iop.web.Formats;
+import se.iop.web.Ui;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One agreement on one screen: head, prose, eligibility, parties, decisions, amendments, a timeline
+ * and, for administrators and auditors, its history. What may be changed is in {@link AgreementActions}.
+ */
+@Named
+@ViewScoped
+public class AgreementView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> MONEY_FIELDS = Set.of("amount", "contributionAmount");
+
+    @Inject
+    private Agreements agreements;
+
+    @Inject
+    private History history;
+
+    @Inject
+    private Ui ui;
+
+    @Inject
+    private Formats formats;
+
+    /** The id request parameter as given; read once, when the page is opened. */
+    @Inject
+    @Param(name = "id")
+    private String idParam;
+
+    private Long id;
+    private boolean found;
+
+    // Entities and audit records are read again after a session is restored rather than stored in it.
+    private transient Agreement agreement;
+    private transient List<Change> changes;
+
+    /** Reads the agreement named by the id parameter; anything that is not a number names none. */
+    @PostConstruct
+    void load() {
+        found = false;
+        id = parseId(idParam);
+        if (id != null) {
+            try {
+                read();
+                found = true;
+            } catch (NotFound e) {
+                agreement = null;
+            }
+        }
+        if (!found) {
+            // The page still renders its friendly message; the status tells clients it is missing.
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        }
+    }
+
+    /** Reads the agreement again after a change, so the page shows what is stored. */
+    public void reload() {
+        read();
+    }
+
+    private void read() {
+        agreement = agreements.find(id);
+        changes = null;
+    }
+
+    public Agreement getAgreement() {
+        if (agreement == null && found) {
+            read();
+        }
+        return agreement;
+    }
+
+    /** Newest first; only administrators and auditors may see the history. */
+    public List<Change> getChanges() {
+        if (changes == null && found && isHistoryVisible()) {
+            changes = history.ofAgreement(id);
+        }
+        return changes == null ? List.of() : changes;
+    }
+
+    /**
+     * Start, decisions, amendments, parties leaving and the end, oldest first. Built on each call,
+     * not kept, so that it follows the user's language when they switch.
+     */
+    public List<TimelineEntry> getTimeline() {
+        return found ? timelineOf(getAgreement()) : List.of();
+    }
+
+    private List<TimelineEntry> timelineOf(Agreement a) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        if (a.period().start() != null) {
+            entries.add(new TimelineEntry(a.period().start(), "start", ui.text("agreement.timeline.start"), null));
+        }
+        for (CommitteeDecision d : a.decisions()) {
+            String heading = ui.text("agreement.timeline.decision", d.committee().name(),
+                    d.paragraph() == null ? "" : d.paragraph());
+            String detail = d.amount() == null ? d.text() : formats.money(d.amount()) + (d.text() == null ? "" : " – " + d.text());
+            entries.add(new TimelineEntry(d.meetingDate(), "decision", heading.strip(), detail));
+        }
+        for (Amendment m : a.amendments()) {
+            String heading = m.addedParty() == null ? ui.text("agreement.timeline.amendment")
+                    : ui.text("agreement.timeline.joins", m.addedParty().organisation().name());
+            entries.add(new TimelineEntry(m.effectiveOn(), "amendment", heading, m.description()));
+        }
+        for (AgreementParty p : a.parties()) {
+            if (p.leftOn() != null) {
+                entries.add(new TimelineEntry(p.leftOn(), "leaves", ui.text("agreement.timeline.leaves", p.organisation().name()), null));
+            }
+        }
+        if (a.closedOn() != null) {
+            entries.add(new TimelineEntry(a.closedOn(), "closed", ui.text("agreement.timeline.closed." + a.status()),
+                    a.closingReason()));
+        } else if (a.period().end() != null) {
+            entries.add(new TimelineEntry(a.period().end(), "end", ui.text("agreement.timeline.end"), null));
+        }
+        // A stable sort keeps decisions before the amendments they carry on the same day.
+        entries.sort(Comparator.comparing(TimelineEntry::date));
+        return entries;
+    }
+
+    /** Whether the agreement may take this status step from where it is (the buttons shown). */
+    public boolean allows(String target) {
+        return found && getAgreement().status().canMoveTo(AgreementStatus.valueOf(target));
+    }
+
+    public boolean isOpen() {
+        return found && !getAgreement().status().isClosed();
+    }
+
+    public boolean isDraft() {
+        return found && getAgreement().status() == AgreementStatus.DRAFT;
+    }
+
+    /** Amendments belong to agreements that are decided and not yet closed. */
+    public boolean isAmendable() {
+        return isOpen() && !isDraft();
+    }
+
+    public boolean isAdmin() {
+        return external().isUserInRole("ADMIN");
+    }
+
+    public boolean isHistoryVisible() {
+        return external().isUserInRole("ADMIN") || external().isUserInRole("AUDITOR");
+    }
+
+    /** A text of the page with one value filled in, in the user's language. */
+    public String format(String key, Object value) {
+        return ui.text(key, value);
+    }
+
+    /** A field's name in a history row, in the user's language. */
+    public String fieldLabel(String field) {
+        return ui.fieldLabel(field);
+    }
+
+    /** A value in a history row: statuses, roles, amounts and yes/no as the user's language says them. */
+    public String historyValue(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return "–";
+        }
+        if ("status".equals(field)) {
+            return ui.text("agreement.status." + value);
+        }
+        if ("role".equals(field)) {
+            return ui.text("agreement.role." + value);
+        }
+        if (MONEY_FIELDS.contains(field)) {
+            return formats.money(new BigDecimal(value));
+        }
+        if ("true".equals(value) || "false".equals(value)) {
+            return ui.text(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
+        }
+        return value;
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    private static Long parseId(String param) {
+        try {
+            return param == null || param.isBlank() ? null : Long.valueOf(param.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+}

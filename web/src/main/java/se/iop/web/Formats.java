@@ -1,0 +1,65 @@
+package se.iop.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * Money and dates as pages show them: amounts in SEK in the user's language ("1 700 000,00 kr" in
+ * Swedish, "1,700,000.00 SEK" in English), dates ISO-8601, moments in Swedish time. Empty values show
+ * as an en dash. Use as {@code #{formats.money(x)}}.
+ */
+@Named
+@ApplicationScoped
+public class Formats {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String NONE = "–";
+
+    @Inject
+    private Ui ui;
+
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return NONE;
+        }
+        return money(amount, ui.locale());
+    }
+
+    static String money(BigDecimal amount, Locale locale) {
+        BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_UP);
+        if ("sv".equals(locale.getLanguage())) {
+            NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("sv-SE"));
+            format.setCurrency(Currency.getInstance("SEK"));
+            return format.format(rounded);
+        }
+        // The JDK's English currency format glues the code to the digits ("SEK1,700.00").
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(rounded) + " SEK";
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? NONE : date.toString();
+    }
+
+    public String moment(Instant instant) {
+        return instant == null ? NONE : MOMENT.format(instant.atZone(SWEDEN));
+    }
+
+    /** Free text, or a dash when there is none. */
+    public String text(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+}
