@@ -55,7 +55,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            // No 401 error page here: the login form shows the failure itself (LoginView).
+            return AuthenticationStatus.SEND_FAILURE;
         }
         // A new session id at login: a session fixed by someone else before login is worth nothing.
         request.getSession(true);
