@@ -53,9 +53,8 @@ public final class Api {
         return send(request(path).GET());
     }
 
-    public Reply post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    public Reply post(String path, String json, String... headers) {
+        return send("POST", path, "application/json", json, headers);
     }
 
     public Reply put(String path, String json, String... headers) {
@@ -69,6 +68,19 @@ public final class Api {
 
     public Reply delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** Any request, e.g. with a content type the API does not take; headers as name, value, name, value… */
+    public Reply send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -4,6 +4,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
@@ -55,8 +56,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ConstraintViolationException cve) {
             ConstraintViolation<?> first = cve.getConstraintViolations().stream()
                     .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
-            String field = first == null ? null : lastNode(first.getPropertyPath());
-            String detail = first == null ? "Invalid input." : (field == null ? "" : field + ": ") + first.getMessage();
+            if (first == null) {
+                return Problem.response(Response.Status.BAD_REQUEST, "Invalid input.", null);
+            }
+            String field = propertyOf(first.getPropertyPath());
+            String detail = field == null ? "The request body is required." : field + ": " + first.getMessage();
             return Problem.response(Response.Status.BAD_REQUEST, detail, field);
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
@@ -97,10 +101,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return found;
     }
 
-    private static String lastNode(Path path) {
+    /** The input property a violation is about, e.g. {@code title}; null when it is the body itself. */
+    private static String propertyOf(Path path) {
         String name = null;
         for (Path.Node node : path) {
-            name = node.getName();
+            if (node.getKind() == ElementKind.PROPERTY) {
+                name = node.getName();
+            }
         }
         return name;
     }

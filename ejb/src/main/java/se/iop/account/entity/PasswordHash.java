@@ -37,10 +37,18 @@ public final class PasswordHash {
         if (parts.length != 4 || !PREFIX.equals(parts[0])) {
             return false;
         }
-        int iterations = Integer.parseInt(parts[1]);
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        // A damaged stored hash refuses the login instead of failing it with an error.
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+                return false;
+            }
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String format(int iterations, byte[] salt, byte[] hash) {

@@ -128,6 +128,9 @@ public class Agreement {
 
     public void describe(AgreementText text) {
         requireOpen();
+        if (text == null) {
+            text = AgreementText.empty();
+        }
         this.background = Text.optional("background", text.background(), TEXT_MAX);
         this.sharedValues = Text.optional("sharedValues", text.sharedValues(), TEXT_MAX);
         this.goals = Text.optional("goals", text.goals(), TEXT_MAX);
@@ -144,6 +147,10 @@ public class Agreement {
         }
         if (status == AgreementStatus.ACTIVE && newPeriod.start() == null) {
             throw new InvalidInput("startDate", "error.agreement.activeNeedsStart");
+        }
+        // The parties were checked against the start date when the agreement came into force.
+        if (status == AgreementStatus.ACTIVE && !newPeriod.start().equals(period().start())) {
+            throw new StateConflict("startDate", "error.agreement.startFixed");
         }
         if (noticeMonths != null && (noticeMonths < 0 || noticeMonths > 120)) {
             throw new InvalidInput("noticeMonths", "error.agreement.noticeMonths");
@@ -186,6 +193,12 @@ public class Agreement {
         if (status != AgreementStatus.DRAFT) {
             throw new StateConflict("partyId", "error.party.removeOnlyInDraft");
         }
+        // A registered decision must keep coming from a committee of a party.
+        boolean stillParty = parties.stream()
+                .anyMatch(p -> p != party && p.organisation().equals(party.organisation()));
+        if (!stillParty && decisions.stream().anyMatch(d -> d.committee().organisation().equals(party.organisation()))) {
+            throw new StateConflict("partyId", "error.party.hasDecisions", party.organisation().name());
+        }
         parties.remove(party);
         amendments.removeIf(a -> a.addedParty() == party);
     }
@@ -219,9 +232,14 @@ public class Agreement {
         if (decision != null && !decisions.contains(decision)) {
             throw new InvalidInput("decisionId", "error.amendment.foreignDecision");
         }
-        if (effectiveOn != null && period().end() != null && effectiveOn.isAfter(period().end())) {
+        if (effectiveOn == null) {
+            throw new InvalidInput("effectiveOn", "error.required");
+        }
+        if (period().end() != null && effectiveOn.isAfter(period().end())) {
             throw new InvalidInput("effectiveOn", "error.amendment.afterEnd");
         }
+        // Checked before anyone joins, so a refused amendment leaves the parties as they were.
+        Text.required("description", description, 4000);
         AgreementParty added = joining == null ? null : join(joining, joiningRole, effectiveOn);
         Amendment amendment = new Amendment(this, effectiveOn, description, decision, added);
         amendments.add(amendment);
@@ -235,7 +253,7 @@ public class Agreement {
         if (decisions.isEmpty()) {
             throw new StateConflict("status", "error.agreement.decideNeedsDecision");
         }
-        if (!eligibility.complete()) {
+        if (!eligibility().complete()) {
             throw new StateConflict("eligibility", "error.agreement.decideNeedsEligibility");
         }
         status = AgreementStatus.DECIDED;
@@ -345,7 +363,7 @@ public class Agreement {
         s.put("targetGroup", targetGroup);
         s.put("organisationOfWork", organisationOfWork);
         s.put("followUpPlan", followUpPlan);
-        s.put("eligibilityComplete", eligibility.complete());
+        s.put("eligibilityComplete", eligibility().complete());
         s.put("closedOn", closedOn);
         s.put("closingReason", closingReason);
         return s;
@@ -371,7 +389,7 @@ public class Agreement {
         return new AgreementText(background, sharedValues, goals, targetGroup, organisationOfWork, followUpPlan);
     }
 
-    /** Never null: Hibernate loads an embedded period whose dates are both empty as null. */
+    /** Never null: Hibernate loads an embedded period whose dates are both empty as null, so use this, not the field. */
     public Period period() {
         return period == null ? Period.open() : period;
     }

@@ -6,6 +6,8 @@ import se.iop.common.InvalidInput;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Swedish organisation number (organisationsnummer), kept as {@code NNNNNN-NNNN}. Accepts ten digits
@@ -13,6 +15,9 @@ import java.util.Objects;
  */
 @Embeddable
 public class OrganisationNumber implements Serializable {
+
+    /** Ten digits, or twelve with the 16 prefix; a hyphen (or a space) only before the last four. */
+    private static final Pattern FORMAT = Pattern.compile("(?:16)?(\\d{6})[- ]?(\\d{4})");
 
     @Column(name = "organisation_number", length = 11)
     private String value;
@@ -28,13 +33,12 @@ public class OrganisationNumber implements Serializable {
         if (input == null || input.isBlank()) {
             throw new InvalidInput("organisationNumber", "error.required");
         }
-        String digits = input.strip().replace("-", "").replace(" ", "");
-        if (digits.length() == 12 && digits.startsWith("16")) {
-            digits = digits.substring(2);
-        }
-        if (!digits.matches("\\d{10}")) {
+        // The separator may only stand between the date part and the last four digits.
+        Matcher m = FORMAT.matcher(input.strip());
+        if (!m.matches()) {
             throw new InvalidInput("organisationNumber", "error.organisationNumber.format");
         }
+        String digits = m.group(1) + m.group(2);
         if (!luhnValid(digits)) {
             throw new InvalidInput("organisationNumber", "error.organisationNumber.checkDigit");
         }

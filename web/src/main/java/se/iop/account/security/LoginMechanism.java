@@ -55,7 +55,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            // No error page: the login form says what went wrong.
+            // No 401 error page here: the login form shows the failure itself (LoginView).
             return AuthenticationStatus.SEND_FAILURE;
         }
         // A new session id at login: a session fixed by someone else before login is worth nothing.

@@ -1,0 +1,232 @@
+package se.iop.web;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import se.iop.it.Api;
+import se.iop.it.Deployments;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The web tier's protections, seen over plain HTTP as a browser (or an attacker) would see them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebHardeningIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern VIEW_STATE = Pattern.compile(
+            "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    private static HttpResponse<String> get(String path, String session) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(Api.base().resolve(path)).GET();
+        if (session != null) {
+            b.header("Cookie", "JSESSIONID=" + session);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postForm(String path, String session, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(Api.base().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            b.header("Cookie", "JSESSIONID=" + session);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<String> sessionCookie(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst();
+    }
+
+    private static String sessionId(HttpResponse<?> r) {
+        String cookie = sessionCookie(r).orElseThrow(() -> new AssertionError("no session cookie: " + r.headers()));
+        Matcher m = SESSION.matcher(cookie);
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    /** The login form's fields, as the browser would post them. */
+    private static Map<String, String> loginForm(String viewState, String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", username);
+        form.put("login:password", password);
+        form.put("login:submit", "");
+        if (viewState != null) {
+            form.put("jakarta.faces.ViewState", viewState);
+        }
+        return form;
+    }
+
+    private static String viewState(HttpResponse<String> page) {
+        Matcher m = VIEW_STATE.matcher(page.body());
+        assertTrue(m.find(), "no view state in " + page.body());
+        return m.group(1);
+    }
+
+    /** The page a user reads: no stack trace, no exception text, no class names outside PrimeFaces' settings script. */
+    private static void assertFriendly(HttpResponse<String> r) {
+        String body = r.body();
+        for (String trace : List.of("\tat ", ".java:", "Caused by", "could not be restored", "Stacktrace", "UT0")) {
+            assertFalse(body.contains(trace), "leaks '" + trace + "': " + body);
+        }
+        String visible = body.replaceAll("(?s)<script.*?</script>", "").replaceAll("<[^>]*>", " ");
+        for (String name : List.of("Exception", "jakarta.", "se.iop.", "org.hibernate", "java.")) {
+            assertFalse(visible.contains(name), "shows '" + name + "': " + visible);
+        }
+    }
+
+    private static String login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = get("login.xhtml", null);
+        HttpResponse<String> r = postForm("login.xhtml", sessionId(page), loginForm(viewState(page), username, password));
+        assertEquals(302, r.statusCode(), r.body());
+        return sessionId(r);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() throws Exception {
+        String session = login("handlaggare", "bostadforst");
+        List<HttpResponse<String>> responses = List.of(
+                get("login.xhtml", null),
+                get("index.xhtml", session),
+                get("no-such-page.xhtml", session),
+                get("resources/css/iop.css", null),
+                get("api/agreements", null),
+                get("openapi", null));
+        for (HttpResponse<String> r : responses) {
+            String where = r.uri() + " (" + r.statusCode() + ")";
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), where);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse(null);
+            assertNotNull(csp, where);
+            assertTrue(csp.contains("default-src 'self'"), where + ": " + csp);
+            assertTrue(csp.contains("object-src 'none'"), where + ": " + csp);
+            String frames = r.headers().firstValue("X-Frame-Options").orElse("");
+            assertTrue(frames.matches("(?i)DENY|SAMEORIGIN") || csp.matches(".*frame-ancestors '(self|none)'.*"),
+                    where + ": framing allowed");
+            String referrer = r.headers().firstValue("Referrer-Policy").orElse(null);
+            assertNotNull(referrer, where);
+            assertFalse(referrer.equals("unsafe-url") || referrer.equals("no-referrer-when-downgrade"), referrer);
+        }
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        String cookie = sessionCookie(get("login.xhtml", null)).orElseThrow();
+        assertTrue(cookie.matches("(?i).*;\\s*HttpOnly(;.*|$)"), cookie);
+        assertTrue(cookie.matches("(?i).*;\\s*SameSite=(Lax|Strict)(;.*|$)"), cookie);
+
+        HttpResponse<String> page = get("login.xhtml", null);
+        HttpResponse<String> r = postForm("login.xhtml", sessionId(page),
+                loginForm(viewState(page), "handlaggare", "bostadforst"));
+        String afterLogin = sessionCookie(r).orElseThrow();
+        assertTrue(afterLogin.matches("(?i).*;\\s*HttpOnly(;.*|$)"), afterLogin);
+        assertTrue(afterLogin.matches("(?i).*;\\s*SameSite=(Lax|Strict)(;.*|$)"), afterLogin);
+    }
+
+    @Test
+    void theSessionIdChangesAtLogin() throws Exception {
+        HttpResponse<String> page = get("login.xhtml", null);
+        String before = sessionId(page);
+        HttpResponse<String> r = postForm("login.xhtml", before, loginForm(viewState(page), "handlaggare", "bostadforst"));
+        assertEquals(302, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/index.xhtml"), r.headers().toString());
+        String after = sessionId(r);
+        assertNotEquals(before, after);
+
+        assertEquals(200, get("index.xhtml", after).statusCode(), "the new session is logged in");
+        HttpResponse<String> fixed = get("index.xhtml", before);
+        assertEquals(302, fixed.statusCode(), "the old session id is worth nothing");
+        assertTrue(fixed.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+    }
+
+    @Test
+    void aWrongPasswordLogsNobodyIn() throws Exception {
+        HttpResponse<String> page = get("login.xhtml", null);
+        String session = sessionId(page);
+        HttpResponse<String> r = postForm("login.xhtml", session, loginForm(viewState(page), "handlaggare", "fel"));
+        assertNotEquals(302, r.statusCode());
+        assertFriendly(r);
+        assertTrue(r.body().contains("id=\"login:username\""), "the login form again: " + r.body());
+        assertTrue(r.body().contains("Fel användarnamn eller lösenord."), r.body());
+        assertEquals(302, get("index.xhtml", session).statusCode());
+    }
+
+    @Test
+    void aForgedViewStateEndsOnTheExpiredPage() throws Exception {
+        HttpResponse<String> page = get("login.xhtml", null);
+        String session = sessionId(page);
+        String real = viewState(page);
+        for (String forged : List.of("-1234567890:987654321", real + "1", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA")) {
+            HttpResponse<String> r = postForm("login.xhtml", session, loginForm(forged, "handlaggare", "bostadforst"));
+            assertTrue(r.body().contains("Sidan har gått ut"), r.statusCode() + " " + r.body());
+            assertFriendly(r);
+            assertEquals(302, get("index.xhtml", session).statusCode(), "a forged form logged somebody in");
+        }
+        // Without any session at all, too.
+        HttpResponse<String> r = postForm("login.xhtml", null, loginForm(real, "handlaggare", "bostadforst"));
+        assertTrue(r.body().contains("Sidan har gått ut"), r.statusCode() + " " + r.body());
+        assertFriendly(r);
+    }
+
+    /** Without a view state Faces takes the POST for a first visit: it shows the page and runs no action. */
+    @Test
+    void aPostWithoutViewStateRunsNoAction() throws Exception {
+        HttpResponse<String> page = get("login.xhtml", null);
+        String session = sessionId(page);
+        HttpResponse<String> r = postForm("login.xhtml", session, loginForm(null, "handlaggare", "bostadforst"));
+        assertNotEquals(302, r.statusCode(), "logged in without a view state");
+        assertTrue(r.statusCode() < 500, Integer.toString(r.statusCode()));
+        assertFriendly(r);
+        assertEquals(302, get("index.xhtml", session).statusCode());
+    }
+
+    @Test
+    void aMissingPageShowsTheFriendlyErrorPage() throws Exception {
+        String session = login("handlaggare", "bostadforst");
+        HttpResponse<String> page = get("no-such-page.xhtml", session);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("Något gick fel"), page.body());
+        assertTrue(page.body().contains("Sidan eller uppgiften finns inte"), page.body());
+        assertFriendly(page);
+
+        HttpResponse<String> anonymous = get("no/such/thing", null);
+        assertEquals(404, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("Något gick fel"), anonymous.body());
+        assertFriendly(anonymous);
+    }
+}
