@@ -162,11 +162,15 @@ public class BudgetSummaries {
         return phase.planned().multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_EVEN);
     }
 
-    /** At the average rate since the first phase started, when does the allocation run out? */
-    static Forecast forecast(Figures total, LocalDate today) {
-        if (total == null || total.start() == null || total.spent().signum() <= 0 || today.isBefore(total.start())) {
-            return new Forecast(today, null, null, false);
+    /**
+     * At the average rate since the first phase started, when does the allocation run out? After the
+     * last phase has ended, the rate is that of the whole budget period.
+     */
+    static Forecast forecast(Figures total, LocalDate day) {
+        if (total == null || total.start() == null || total.spent().signum() <= 0 || day.isBefore(total.start())) {
+            return new Forecast(day, null, null, false);
         }
+        LocalDate today = total.end() != null && day.isAfter(total.end()) ? total.end() : day;
         long elapsed = ChronoUnit.DAYS.between(total.start(), today) + 1;
         BigDecimal perDay = total.spent().divide(BigDecimal.valueOf(elapsed), 2, RoundingMode.HALF_EVEN);
         if (perDay.signum() <= 0) {
