@@ -12,6 +12,13 @@ import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.agreement.entity.EligibilityChecklist;
 import se.iop.agreement.entity.PartyRole;
 import se.iop.agreement.entity.Period;
+import se.iop.budget.entity.BudgetLine;
+import se.iop.budget.entity.ContributionKind;
+import se.iop.budget.entity.Disbursement;
+import se.iop.budget.entity.Expense;
+import se.iop.budget.entity.ExpenseSource;
+import se.iop.budget.entity.LineCategory;
+import se.iop.budget.entity.Phase;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
@@ -102,6 +109,8 @@ public class DemoData {
         em.persist(phase1);
         AgreementParty verdandiParty = phase1.parties().get(phase1.parties().size() - 1);
         verdandiParty.commit("Mötesplatser och fritidsaktiviteter för hyresgästerna.", null, "Volontärer och lokal (exempel)");
+        em.flush();
+        budget(phase1, von, sn, stadsmission);
 
         Agreement phase2 = new Agreement("SN 2025/0301 (exempel)", "Bostad först Nyköping – fas 2 (utkast)");
         phase2.describe(new AgreementText("Fortsättning av fas 1 om uppföljningen visar att målen nås.",
@@ -118,6 +127,63 @@ public class DemoData {
         account("hyresvard", "Nyköpingshem (demo)", EnumSet.of(Role.LANDLORD), bostadsbolag);
         account("revisor", "Revisor (demo)", EnumSet.of(Role.AUDITOR), null);
         LOG.info("Loaded the Nyköping demo: 5 organisations, 2 agreements, 6 demo accounts.");
+    }
+
+    /**
+     * Fas 1: 1.7 MSEK from the two committees (the split into lines, the payments and the monthly costs
+     * are examples), with the Stadsmission's volunteer hours and premises as co-financing.
+     */
+    private void budget(Agreement agreement, Committee von, Committee sn, Organisation stadsmission) {
+        Phase phase = new Phase(agreement, "Fas 1", LocalDate.of(2023, 10, 1), LocalDate.of(2025, 6, 30));
+        phase.allocate(von, agreement.decisions().get(0), new BigDecimal("850000.00"));
+        phase.allocate(sn, agreement.decisions().get(1), new BigDecimal("850000.00"));
+        BudgetLine staff = phase.addLine(LineCategory.STAFF, "Boendestödjare", new BigDecimal("1050000.00"), null);
+        BudgetLine housing = phase.addLine(LineCategory.HOUSING, "Hyresgarantier och bostadskostnader", new BigDecimal("300000.00"), null);
+        BudgetLine support = phase.addLine(LineCategory.SUPPORT_ACTIVITIES, "Stödinsatser och aktiviteter", new BigDecimal("200000.00"), null);
+        BudgetLine admin = phase.addLine(LineCategory.ADMINISTRATION, "Samordning och administration", new BigDecimal("100000.00"), null);
+        phase.addLine(LineCategory.OTHER, "Utbildning och utvärdering", new BigDecimal("50000.00"), null);
+        AgreementParty stadsmissionParty = agreement.parties().stream()
+                .filter(p -> p.organisation().equals(stadsmission)).findFirst().orElseThrow();
+        phase.contribute(stadsmissionParty, ContributionKind.VOLUNTEER_HOURS, "Volontärer, 600 timmar à 300 kr (exempel)",
+                new BigDecimal("180000.00"), new BigDecimal("600"));
+        phase.contribute(stadsmissionParty, ContributionKind.PREMISES, "Lokal för mötesplatsen (exempel)",
+                new BigDecimal("60000.00"), null);
+        em.persist(phase);
+        em.flush();
+
+        BigDecimal quarter = new BigDecimal("212500.00");
+        BigDecimal remaining = phase.allocated();
+        LocalDate[] dates = {LocalDate.of(2023, 10, 2), LocalDate.of(2024, 1, 2), LocalDate.of(2024, 4, 2),
+                LocalDate.of(2024, 7, 1), LocalDate.of(2024, 10, 1), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 4, 1)};
+        for (int i = 0; i < dates.length; i++) {
+            Disbursement d = new Disbursement(phase, stadsmission, quarter, dates[i], "Kvartal " + (i + 1) + " (exempel)", remaining);
+            if (i < 6) {
+                d.approve(remaining);
+                remaining = remaining.subtract(quarter);
+            }
+            if (i < 5) {
+                d.pay(dates[i]);
+            }
+            em.persist(d);
+        }
+
+        int voucher = 1;
+        for (LocalDate month = LocalDate.of(2023, 10, 1); month.isBefore(LocalDate.of(2025, 7, 1)); month = month.plusMonths(1)) {
+            LocalDate last = month.withDayOfMonth(month.lengthOfMonth());
+            boolean started = !month.isBefore(LocalDate.of(2024, 3, 1)); // first tenants in spring 2024
+            expense(phase, staff, stadsmission, last, started ? "62000.00" : "38000.00", "Löner boendestöd", voucher++);
+            if (started) {
+                expense(phase, housing, null, last, "14500.00", "Hyresgarantier", voucher++);
+            }
+            expense(phase, support, stadsmission, last, started ? "9800.00" : "3200.00", "Aktiviteter", voucher++);
+            expense(phase, admin, null, last, "4200.00", "Samordning", voucher++);
+        }
+    }
+
+    private void expense(Phase phase, BudgetLine line, Organisation partner, LocalDate on, String amount, String what,
+                         int voucher) {
+        em.persist(Expense.book(phase, line, partner, on, new BigDecimal(amount), what + " " + on.getMonthValue() + "/"
+                + on.getYear() + " (exempel)", "DEMO-" + voucher, ExpenseSource.IMPORT));
     }
 
     private Organisation organisation(String name, String number, OrganisationKind kind, String address, String email,
