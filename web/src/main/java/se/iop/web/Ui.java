@@ -2,6 +2,8 @@ package se.iop.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 import se.iop.common.DomainException;
 
@@ -43,6 +45,21 @@ public class Ui {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
         faces.validationFailed();
+    }
+
+    /**
+     * As {@link #refused(DomainException)}, and marks the input of the form whose id is the field's
+     * name as invalid, so the page shows (and tells assistive technology) which one it is.
+     */
+    public void refused(DomainException e, String formId) {
+        refused(e);
+        if (e.field() != null) {
+            UIComponent form = FacesContext.getCurrentInstance().getViewRoot().findComponent(formId);
+            UIComponent input = form == null ? null : form.findComponent(e.field());
+            if (input instanceof UIInput in) {
+                in.setValid(false);
+            }
+        }
     }
 
     public String fieldLabel(String field) {
