@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
+import jakarta.faces.component.UISelectMany;
 import jakarta.faces.context.FacesContext;
 import se.iop.common.DomainException;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -58,6 +60,14 @@ public class Ui {
             UIComponent input = form == null ? null : form.findComponent(e.field());
             if (input instanceof UIInput in) {
                 in.setValid(false);
+                // An invalid input without a submitted value renders empty: give it back what was typed.
+                Object value = in.getValue();
+                if (in instanceof UISelectMany) {
+                    Object[] chosen = value instanceof Object[] array ? array : new Object[0];
+                    in.setSubmittedValue(Arrays.stream(chosen).map(String::valueOf).toArray(String[]::new));
+                } else {
+                    in.setSubmittedValue(value == null ? "" : String.valueOf(value));
+                }
             }
         }
     }
