@@ -155,6 +155,7 @@ class OrganisationBrowserIT {
                 assertTrue(b.find(By.id("organisation:inactiveNotice")).isDisplayed());
                 assertTrue(b.driver().findElements(By.id("organisation:deactivate")).isEmpty());
                 assertFalse(b.driver().findElements(By.id("organisation:reactivate")).isEmpty(), "it can be reactivated");
+                stayedText(b, name);
 
                 List<String> history = rows(b, "organisation:changes");
                 assertTrue(history.stream().anyMatch(r -> r.contains("Skapad") && r.contains("Organisationen: " + name)
@@ -271,6 +272,14 @@ class OrganisationBrowserIT {
                     assertTrue(b.driver().findElements(By.id(button)).isEmpty(), button + " is not offered");
                 }
                 b.screenshot("organisation-auditor");
+
+                b.find(By.id("userForm:en")).click();
+                b.waitUntil(ExpectedConditions.textToBe(By.id("detailsTitle"), "Details"));
+                assertEquals("Municipality", b.find(By.id("kind")).getText());
+                assertTrue(b.pageText().contains("Committees") && b.pageText().contains("History"), b.pageText());
+                b.screenshot("organisation-auditor-en");
+                b.find(By.id("userForm:sv")).click();
+                b.waitUntil(ExpectedConditions.textToBe(By.id("detailsTitle"), "Uppgifter"));
 
                 b.open("organisations/edit.xhtml?id=" + kommun);
                 assertTrue(b.pageText().contains("Din roll ger inte behörighet till detta."), b.pageText());
