@@ -56,6 +56,11 @@ class WebHardeningIT {
 
     private static HttpResponse<String> postForm(String path, String session, Map<String, String> fields)
             throws IOException, InterruptedException {
+        return postForm(path, session, fields, new String[0]);
+    }
+
+    private static HttpResponse<String> postForm(String path, String session, Map<String, String> fields, String... headers)
+            throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -65,6 +70,9 @@ class WebHardeningIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {
             b.header("Cookie", "JSESSIONID=" + session);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -228,5 +236,115 @@ class WebHardeningIT {
         assertEquals(404, anonymous.statusCode());
         assertTrue(anonymous.body().contains("Något gick fel"), anonymous.body());
         assertFriendly(anonymous);
+    }
+
+    /** The organisation search as its ajax button posts it, with the given view state. */
+    private static Map<String, String> ajaxSearch(String viewState, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", "search:go");
+        form.put("jakarta.faces.partial.execute", "search");
+        form.put("jakarta.faces.partial.render", "results");
+        form.put("search:go", "search:go");
+        form.put("search", "search");
+        form.put("search:text", text);
+        form.put("jakarta.faces.ViewState", viewState);
+        return form;
+    }
+
+    private static final String[] AJAX = {"Faces-Request", "partial/ajax"};
+
+    private static HttpResponse<String> logout(String session) throws IOException, InterruptedException {
+        HttpResponse<String> page = get("index.xhtml", session);
+        assertEquals(200, page.statusCode());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("userForm", "userForm");
+        form.put("userForm:logout", "");
+        form.put("jakarta.faces.ViewState", viewState(page));
+        return postForm("index.xhtml", session, form);
+    }
+
+    @Test
+    void loggingOutEndsTheSession() throws Exception {
+        String session = login("handlaggare", "bostadforst");
+        assertEquals(200, get("organisations/list.xhtml", session).statusCode());
+        HttpResponse<String> out = logout(session);
+        assertEquals(302, out.statusCode(), out.body());
+        assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?loggedOut=true"), out.headers().toString());
+
+        HttpResponse<String> after = get("organisations/list.xhtml", session);
+        assertEquals(302, after.statusCode(), "the old session is logged out");
+        assertTrue(after.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        assertFalse(after.body().contains("Nyköpings kommun"));
+    }
+
+    /** A page left open past its session: its next ajax request is sent to the login page, not left dead. */
+    @Test
+    void anAjaxRequestAfterTheSessionEndedIsSentToTheLoginPage() throws Exception {
+        String session = login("handlaggare", "bostadforst");
+        HttpResponse<String> page = get("organisations/list.xhtml", session);
+        String state = viewState(page);
+        assertEquals(302, logout(session).statusCode());
+
+        HttpResponse<String> r = postForm("organisations/list.xhtml", session, ajaxSearch(state, "Nyköping"), AJAX);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"), r.headers().toString());
+        assertTrue(r.body().contains("<partial-response><redirect url=\"/login.xhtml\"/></partial-response>"), r.body());
+        assertFalse(r.body().contains("Nyköpings kommun"));
+
+        HttpResponse<String> plain = postForm("organisations/list.xhtml", session, ajaxSearch(state, "Nyköping"));
+        assertEquals(302, plain.statusCode(), "a plain post is redirected");
+        assertTrue(plain.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+    }
+
+    /** Logged in, but the form's view state is not one this session was given: nothing runs, the friendly page shows. */
+    @Test
+    void aForgedViewStateOnAPageOfTheApplicationChangesNothing() throws Exception {
+        String session = login("handlaggare", "bostadforst");
+        String name = "Förfalskad " + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> page = get("organisations/edit.xhtml", session);
+        String real = viewState(page);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("organisation", "organisation");
+        form.put("organisation:name", name);
+        form.put("organisation:organisationNumber", "802003-5120");
+        form.put("organisation:kind_input", "NON_PROFIT");
+        form.put("organisation:save", "organisation:save");
+        form.put("jakarta.faces.ViewState", real + "1");
+
+        HttpResponse<String> r = postForm("organisations/edit.xhtml", session, form);
+        assertTrue(r.body().contains("Sidan har gått ut"), r.statusCode() + " " + r.body());
+        assertFriendly(r);
+
+        Map<String, String> ajax = new LinkedHashMap<>(form);
+        ajax.put("jakarta.faces.partial.ajax", "true");
+        ajax.put("jakarta.faces.source", "organisation:save");
+        ajax.put("jakarta.faces.partial.execute", "organisation");
+        ajax.put("jakarta.faces.partial.render", "organisation");
+        HttpResponse<String> a = postForm("organisations/edit.xhtml", session, ajax, AJAX);
+        assertEquals(200, a.statusCode(), a.body());
+        assertTrue(a.body().contains("Sidan har gått ut"), a.body());
+        assertFalse(a.body().contains("Caused by") || a.body().contains("\tat "), a.body());
+
+        assertEquals(0, Api.admin().get("api/organisations?inactive=true&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .json().getJsonNumber("total").longValue(), "nothing was created");
+        assertEquals(200, get("index.xhtml", session).statusCode(), "the session itself is fine");
+    }
+
+    @Test
+    void aRoleWithoutAccessToAPageAreaGetsTheFriendlyForbiddenPage() throws Exception {
+        String landlord = login("hyresvard", "bostadforst");
+        for (String path : List.of("organisations/list.xhtml", "organisations/view.xhtml?id=1", "accounts/list.xhtml")) {
+            HttpResponse<String> r = get(path, landlord);
+            assertEquals(403, r.statusCode(), path);
+            assertTrue(r.body().contains("Din roll ger inte behörighet till detta."), r.body());
+            assertFriendly(r);
+        }
+        assertEquals(200, get("accounts/me.xhtml", landlord).statusCode(), "everyone has their own account page");
+
+        String auditor = login("revisor", "bostadforst");
+        assertEquals(200, get("accounts/list.xhtml", auditor).statusCode());
+        assertEquals(403, get("accounts/edit.xhtml", auditor).statusCode(), "auditors change nothing");
+        assertEquals(403, get("organisations/edit.xhtml", auditor).statusCode());
     }
 }

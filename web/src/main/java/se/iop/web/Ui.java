@@ -2,10 +2,14 @@ package se.iop.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.component.UISelectMany;
 import jakarta.faces.context.FacesContext;
 import se.iop.common.DomainException;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -43,6 +47,29 @@ public class Ui {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
         faces.validationFailed();
+    }
+
+    /**
+     * As {@link #refused(DomainException)}, and marks the input of the form whose id is the field's
+     * name as invalid, so the page shows (and tells assistive technology) which one it is.
+     */
+    public void refused(DomainException e, String formId) {
+        refused(e);
+        if (e.field() != null) {
+            UIComponent form = FacesContext.getCurrentInstance().getViewRoot().findComponent(formId);
+            UIComponent input = form == null ? null : form.findComponent(e.field());
+            if (input instanceof UIInput in) {
+                in.setValid(false);
+                // An invalid input without a submitted value renders empty: give it back what was typed.
+                Object value = in.getValue();
+                if (in instanceof UISelectMany) {
+                    Object[] chosen = value instanceof Object[] array ? array : new Object[0];
+                    in.setSubmittedValue(Arrays.stream(chosen).map(String::valueOf).toArray(String[]::new));
+                } else {
+                    in.setSubmittedValue(value == null ? "" : String.valueOf(value));
+                }
+            }
+        }
     }
 
     public String fieldLabel(String field) {

@@ -57,10 +57,14 @@ public class Accounts {
         return a;
     }
 
-    /** The logged-in user's own account. */
+    /** The logged-in user's own account, with its organisation read (pages show its name). */
     @PermitAll
     public Account me() {
-        return byUsername(caller.username()).orElseThrow(() -> new NotFound("account", caller.username()));
+        Account a = byUsername(caller.username()).orElseThrow(() -> new NotFound("account", caller.username()));
+        if (a.organisation() != null) {
+            a.organisation().name();
+        }
+        return a;
     }
 
     @RolesAllowed("ADMIN")

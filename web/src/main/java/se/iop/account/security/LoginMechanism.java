@@ -13,6 +13,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -47,9 +49,31 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
                 String query = request.getQueryString();
                 request.getSession(true).setAttribute(SAVED_URL, path + (query == null ? "" : "?" + query));
             }
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            return toLoginPage(request, response, context);
         }
         return context.doNothing();
+    }
+
+    /**
+     * Sends a visitor without a login (or whose session ran out) to the login page. A Faces ajax
+     * request would follow a plain redirect silently and get HTML it cannot use, leaving the page
+     * dead; it gets the redirect as a partial response instead, which the browser then follows.
+     */
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
+                                                    HttpMessageContext context) {
+        String login = request.getContextPath() + LOGIN_PAGE;
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return context.redirect(login);
+        }
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + login + "\"/></partial-response>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {

@@ -1,0 +1,158 @@
+package se.iop.account.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.model.SelectItemGroup;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import se.iop.account.boundary.Accounts;
+import se.iop.account.entity.Account;
+import se.iop.account.entity.Role;
+import se.iop.common.DomainException;
+import se.iop.common.NotFound;
+import se.iop.common.StaleVersion;
+import se.iop.partner.boundary.OrganisationQuery;
+import se.iop.partner.boundary.Organisations;
+import se.iop.partner.entity.Organisation;
+import se.iop.partner.entity.OrganisationKind;
+import se.iop.web.Ids;
+import se.iop.web.Ui;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creating an account (with its first password), or editing the name, e-mail, roles and organisation
+ * of the one named by the id parameter. Which roles go with which organisation is the account's rule;
+ * a refusal names the field and keeps what was typed, except passwords, which are never shown again.
+ */
+@Named
+@ViewScoped
+public class AccountEditor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String FORM = "account";
+
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private Organisations organisations;
+
+    @Inject
+    private Ui ui;
+
+    @Inject
+    @Param(name = "id")
+    private String idParam;
+
+    private Long id;
+    private boolean found = true;
+    private AccountForm form = new AccountForm();
+    private String password;
+    private String passwordRepeat;
+
+    private transient List<SelectItem> organisationChoices;
+
+    @PostConstruct
+    void load() {
+        id = Ids.parse(idParam);
+        if (idParam != null && !idParam.isBlank()) {
+            try {
+                form = AccountForm.of(accounts.find(id == null ? -1 : id));
+            } catch (NotFound e) {
+                found = false;
+                FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+            }
+        }
+    }
+
+    public String save() {
+        String typed = password;
+        String repeated = passwordRepeat;
+        password = null;
+        passwordRepeat = null;
+        try {
+            Account a;
+            if (isEditing()) {
+                a = accounts.update(id, form.getVersion(), form.data());
+            } else {
+                if (!Passwords.confirmed(ui, FORM, typed, repeated)) {
+                    return null;
+                }
+                a = accounts.create(form.data(), Passwords.chars(typed));
+            }
+            ui.message(FacesMessage.SEVERITY_INFO, isEditing() ? "account.saved" : "account.created");
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            return "/accounts/view?faces-redirect=true&id=" + a.id();
+        } catch (StaleVersion e) {
+            ui.message(FacesMessage.SEVERITY_ERROR, "account.stale");
+            FacesContext.getCurrentInstance().validationFailed();
+        } catch (DomainException e) {
+            ui.refused(e, FORM);
+        }
+        return null;
+    }
+
+    /**
+     * Non-profits and landlords, grouped by kind: the organisations partner and landlord users belong to.
+     * Deactivated ones are listed too (and say so), so that an account bound to one can still be edited.
+     */
+    public List<SelectItem> getOrganisationChoices() {
+        if (organisationChoices == null) {
+            organisationChoices = new ArrayList<>();
+            for (OrganisationKind kind : List.of(OrganisationKind.NON_PROFIT, OrganisationKind.HOUSING_COMPANY)) {
+                List<SelectItem> items = new ArrayList<>();
+                for (Organisation o : organisations.search(new OrganisationQuery(null, kind, true, "name", true, 0, 1000))) {
+                    items.add(new SelectItem(o.id(), o.active() ? o.name() : ui.text("account.inactiveOrganisation", o.name())));
+                }
+                if (!items.isEmpty()) {
+                    organisationChoices.add(new SelectItemGroup(ui.text("agreement.orgKind." + kind), null, false,
+                            items.toArray(SelectItem[]::new)));
+                }
+            }
+        }
+        return organisationChoices;
+    }
+
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
+    public boolean isEditing() {
+        return id != null;
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public AccountForm getForm() {
+        return form;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordRepeat() {
+        return passwordRepeat;
+    }
+
+    public void setPasswordRepeat(String passwordRepeat) {
+        this.passwordRepeat = passwordRepeat;
+    }
+}

@@ -1,0 +1,203 @@
+package se.iop.account.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import se.iop.account.boundary.Accounts;
+import se.iop.account.entity.Account;
+import se.iop.account.entity.Role;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
+import se.iop.common.DomainException;
+import se.iop.common.NotFound;
+import se.iop.common.StaleVersion;
+import se.iop.web.Ids;
+import se.iop.web.Ui;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One account with its history, for administrators and auditors. Administrators set a new password
+ * and deactivate or reactivate the account; an account is never deleted, its history stays.
+ */
+@Named
+@ViewScoped
+public class AccountView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String PASSWORD_FORM = "passwordForm";
+
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private History history;
+
+    @Inject
+    private Ui ui;
+
+    @Inject
+    @Param(name = "id")
+    private String idParam;
+
+    private Long id;
+    private boolean found;
+    private String password;
+    private String passwordRepeat;
+
+    private transient Account account;
+    private transient List<Change> changes;
+
+    @PostConstruct
+    void load() {
+        id = Ids.parse(idParam);
+        found = false;
+        if (id != null) {
+            try {
+                read();
+                found = true;
+            } catch (NotFound e) {
+                account = null;
+            }
+        }
+        if (!found) {
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        }
+    }
+
+    private void read() {
+        account = accounts.find(id);
+        changes = null;
+    }
+
+    public Account getAccount() {
+        if (account == null && found) {
+            read();
+        }
+        return account;
+    }
+
+    public List<Change> getChanges() {
+        if (changes == null && found) {
+            changes = history.ofAccount(id);
+        }
+        return changes == null ? List.of() : changes;
+    }
+
+    public void startPassword() {
+        password = null;
+        passwordRepeat = null;
+    }
+
+    public void resetPassword() {
+        String typed = password;
+        String repeated = passwordRepeat;
+        password = null;
+        passwordRepeat = null;
+        if (!Passwords.confirmed(ui, PASSWORD_FORM, typed, repeated)) {
+            return;
+        }
+        attempt(() -> accounts.resetPassword(id, Passwords.chars(typed)), "account.passwordReset", PASSWORD_FORM);
+    }
+
+    public void deactivate() {
+        long version = getAccount().version();
+        attempt(() -> accounts.deactivate(id, version), "account.deactivated", null);
+    }
+
+    public void reactivate() {
+        long version = getAccount().version();
+        attempt(() -> accounts.reactivate(id, version), "account.reactivated", null);
+    }
+
+    private void attempt(Runnable change, String savedKey, String form) {
+        try {
+            change.run();
+            read();
+            ui.message(FacesMessage.SEVERITY_INFO, savedKey);
+        } catch (StaleVersion e) {
+            ui.message(FacesMessage.SEVERITY_ERROR, "account.stale");
+            FacesContext.getCurrentInstance().validationFailed();
+            read();
+        } catch (DomainException e) {
+            if (form == null) {
+                ui.refused(e);
+            } else {
+                ui.refused(e, form);
+            }
+        }
+    }
+
+    /** The roles in the user's language, e.g. "Administratör, Ekonom". */
+    public String roles(Account a) {
+        return a.roles().stream().sorted().map(r -> ui.text("account.role." + r)).collect(Collectors.joining(", "));
+    }
+
+    public boolean isAdmin() {
+        return external().isUserInRole("ADMIN");
+    }
+
+    public String text(String key, Object value) {
+        return ui.text(key, value);
+    }
+
+    public String fieldLabel(String field) {
+        return ui.fieldLabel(field);
+    }
+
+    /** A value in a history row: roles and yes/no in the user's language. */
+    public String historyValue(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return "–";
+        }
+        if ("roles".equals(field)) {
+            String inner = value.replaceAll("^\\[|]$", "");
+            return Arrays.stream(inner.split(",\\s*")).filter(s -> !s.isBlank())
+                    .map(r -> isRole(r) ? ui.text("account.role." + r) : r).collect(Collectors.joining(", "));
+        }
+        if ("true".equals(value) || "false".equals(value)) {
+            return ui.text(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
+        }
+        return value;
+    }
+
+    private static boolean isRole(String name) {
+        return Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name));
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordRepeat() {
+        return passwordRepeat;
+    }
+
+    public void setPasswordRepeat(String passwordRepeat) {
+        this.passwordRepeat = passwordRepeat;
+    }
+}
