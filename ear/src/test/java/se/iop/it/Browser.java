@@ -2,6 +2,7 @@ package se.iop.it;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -84,7 +85,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        // A page being replaced makes elements found a moment ago stale: look again rather than fail.
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public String pageText() {
