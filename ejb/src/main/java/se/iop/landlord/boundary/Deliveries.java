@@ -183,7 +183,8 @@ public class Deliveries {
     /** What a landlord has been sent, newest first. */
     public List<PacketDelivery> ofLandlord(long landlordId) {
         return em.createQuery("select d from PacketDelivery d join fetch d.packetVersion v join fetch v.packet"
-                        + " join fetch d.contact where d.landlord.id = :l order by d.requestedAt desc, d.id desc",
+                        + " join fetch d.contact join fetch d.landlord l left join fetch l.organisation"
+                        + " where l.id = :l order by d.requestedAt desc, d.id desc",
                 PacketDelivery.class).setParameter("l", landlordId).getResultList();
     }
 }

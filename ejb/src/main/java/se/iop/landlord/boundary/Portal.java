@@ -94,11 +94,13 @@ public class Portal {
         Landlord l = landlord().orElseThrow(() -> new StateConflict(null, "error.portal.noLandlord"));
         ContactNeed need = new ContactNeed(l, category, description, caller.username(), Instant.now());
         em.persist(need);
+        l.name();
         return need;
     }
 
     public List<ContactNeed> myNeeds() {
-        return em.createQuery("select n from ContactNeed n where n.landlord.organisation.id = :own"
+        return em.createQuery("select n from ContactNeed n join fetch n.landlord l left join fetch l.organisation o"
+                + " where o.id = :own"
                 + " order by n.reportedAt desc, n.id desc", ContactNeed.class).setParameter("own", own()).getResultList();
     }
 

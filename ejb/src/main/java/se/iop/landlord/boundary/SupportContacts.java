@@ -18,7 +18,7 @@ import java.util.List;
  * support the tenant first, then the municipality; each organisation's contact people, or the
  * organisation itself where it has none.
  */
-final class SupportContacts {
+public final class SupportContacts {
 
     private SupportContacts() {
     }
@@ -28,9 +28,9 @@ final class SupportContacts {
         return v.published() ? v.supportContacts() : current(v.packet().agreement(), today);
     }
 
-    static List<SupportContact> current(Agreement agreement, LocalDate today) {
+    public static List<SupportContact> current(Agreement agreement, LocalDate today) {
         List<AgreementParty> parties = new ArrayList<>(agreement.parties().stream()
-                .filter(p -> p.role() != PartyRole.ASSOCIATED && (p.leftOn() == null || !today.isAfter(p.leftOn())))
+                .filter(p -> p.role() != PartyRole.ASSOCIATED && p.partOn(today))
                 .toList());
         parties.sort(Comparator.comparing((AgreementParty p) -> p.role() == PartyRole.NON_PROFIT_PARTNER ? 0 : 1)
                 .thenComparing(p -> p.organisation().name()));
