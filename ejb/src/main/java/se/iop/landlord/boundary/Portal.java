@@ -77,17 +77,26 @@ public class Portal {
         return packet(versionId);
     }
 
-    /** The personal link of an e-mail: the version it carries, if it was sent to my organisation; marks it opened. */
+    /** The version an e-mail's personal link carries, if it was sent to my organisation; changes nothing. */
+    public long linkedVersion(String token) {
+        return linked(token).packetVersion().id();
+    }
+
+    /** Follows an e-mail's personal link: its delivery counts as opened; returns the version. */
     public long openLink(String token) {
+        PacketDelivery d = linked(token);
+        d.opened(Instant.now());
+        return d.packetVersion().id();
+    }
+
+    private PacketDelivery linked(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw new NotFound("packet", "link");
         }
-        PacketDelivery d = em.createNamedQuery(PacketDelivery.BY_TOKEN, PacketDelivery.class).setParameter("token", token)
+        return em.createNamedQuery(PacketDelivery.BY_TOKEN, PacketDelivery.class).setParameter("token", token)
                 .getResultStream().findFirst()
                 .filter(x -> x.status().reached() && ownOrganisation(x.landlord()))
                 .orElseThrow(() -> new NotFound("packet", "link"));
-        d.opened(Instant.now());
-        return d.packetVersion().id();
     }
 
     public ContactNeed reportNeed(NeedCategory category, String description) {
