@@ -68,6 +68,9 @@ public class PacketMailer {
         if (d == null || !d.awaitingMail(now)) {
             return false;
         }
+        // Contact, landlord and its organisation in one query rather than three.
+        em.createQuery("select c from LandlordContact c join fetch c.landlord l left join fetch l.organisation"
+                + " where c.id = :id", Object.class).setParameter("id", d.contact().id()).getSingleResult();
         // Published versions never change, so one pass reads and prints each version once.
         PacketDocument document = run.document(d.packetVersion().id(), () -> Packets.document(d.packetVersion()));
         byte[] pdf = run.pdf(document.versionId(), () -> PacketPdf.render(document));
