@@ -15,6 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 import se.iop.account.entity.Role;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.PartyRole;
+import se.iop.landlord.entity.LandlordKind;
+import se.iop.landlord.entity.NeedCategory;
 import se.iop.partner.entity.OrganisationKind;
 
 import java.lang.reflect.Type;
@@ -32,7 +34,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withDeserializers(
             new WholeLong(), new WholeInteger(),
             new Names<OrganisationKind>(OrganisationKind.class) { }, new Names<PartyRole>(PartyRole.class) { },
-            new Names<AgreementStatus>(AgreementStatus.class) { }, new Names<Role>(Role.class) { }));
+            new Names<AgreementStatus>(AgreementStatus.class) { }, new Names<Role>(Role.class) { },
+            new Names<LandlordKind>(LandlordKind.class) { }, new Names<NeedCategory>(NeedCategory.class) { }));
 
     @Override
     public Jsonb getContext(Class<?> type) {

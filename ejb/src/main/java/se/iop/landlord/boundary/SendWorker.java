@@ -1,0 +1,92 @@
+package se.iop.landlord.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Mails deliveries in the background, one transaction per delivery (no JMS on this server): a send's
+ * queued deliveries right after it was requested, split over a few workers when it is large, and the
+ * due retries when the timer asks.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SendWorker {
+
+    private static final Logger LOG = Logger.getLogger(SendWorker.class.getName());
+    private static final int RETRY_BATCH = 500;
+    /** A large send is mailed by this many workers at once, each with its own SMTP connection. */
+    static final int PARALLEL = 3;
+    private static final int SLICE_MIN = 30;
+
+    @EJB
+    private PacketMailer mailer;
+
+    @Resource
+    private SessionContext context;
+
+    @Asynchronous
+    public void mail(long sendId) {
+        List<Long> ids = mailer.queuedOf(sendId);
+        List<List<Long>> slices = slices(ids);
+        for (int i = 1; i < slices.size(); i++) {
+            context.getBusinessObject(SendWorker.class).mailSlice(sendId, slices.get(i));
+        }
+        int sent = slices.isEmpty() ? 0 : run(slices.get(0));
+        LOG.info(() -> "Send " + sendId + ": " + ids.size() + " deliveries in " + slices.size() + " slices; "
+                + sent + " of the first slice mailed");
+    }
+
+    /** Another worker's share of a large send. */
+    @Asynchronous
+    public void mailSlice(long sendId, List<Long> ids) {
+        int sent = run(ids);
+        LOG.fine(() -> "Send " + sendId + ": a slice of " + ids.size() + " deliveries, " + sent + " mailed");
+    }
+
+    /** Round-robin, so every worker starts at once on the front of the queue. */
+    static List<List<Long>> slices(List<Long> ids) {
+        int n = ids.size() < SLICE_MIN ? 1 : PARALLEL;
+        List<List<Long>> slices = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(n, ids.size()); i++) {
+            slices.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            slices.get(i % slices.size()).add(ids.get(i));
+        }
+        return slices;
+    }
+
+    /** Tries the due deliveries again; returns how many went out. */
+    public int retryDue() {
+        List<Long> ids = mailer.due(Instant.now(), RETRY_BATCH);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int sent = run(ids);
+        LOG.info(() -> "Retry: " + sent + " of " + ids.size() + " due deliveries mailed");
+        return sent;
+    }
+
+    private int run(List<Long> ids) {
+        int sent = 0;
+        try (MailRun run = mailer.open()) {
+            for (Long id : ids) {
+                if (mailer.deliver(id, run)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+}

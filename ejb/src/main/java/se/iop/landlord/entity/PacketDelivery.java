@@ -1,0 +1,289 @@
+package se.iop.landlord.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import se.iop.common.InvalidInput;
+import se.iop.common.StateConflict;
+import se.iop.common.Text;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
+ * got (SENT → OPENED → ACKNOWLEDGED, or FAILED with the reason and the number of attempts). The
+ * same version goes to the same person once; a re-send asked for explicitly gets the next send
+ * number (the database holds version, contact and send number unique). The token is the personal
+ * link in the e-mail. Not audited: the row itself is the record of what happened, stamped with times.
+ */
+@Entity
+@Table(name = "packet_delivery")
+@NamedQuery(name = PacketDelivery.BY_TOKEN, query = "select d from PacketDelivery d where d.token = :token")
+public class PacketDelivery {
+
+    public static final String BY_TOKEN = "PacketDelivery.byToken";
+    public static final int REASON_MAX = 1000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "packet_version_id")
+    private PacketVersion packetVersion;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "landlord_id")
+    private Landlord landlord;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private LandlordContact contact;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "send_id")
+    private PacketSend send;
+
+    @Column(name = "send_number", nullable = false)
+    private int sendNumber;
+
+    @Column(nullable = false, length = 200)
+    private String email;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private DeliveryChannel channel = DeliveryChannel.EMAIL;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private DeliveryStatus status = DeliveryStatus.QUEUED;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String token;
+
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
+    @Column(name = "requested_by", nullable = false, length = 100)
+    private String requestedBy;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by", length = 100)
+    private String acknowledgedBy;
+
+    @Column(name = "failure_reason", length = REASON_MAX)
+    private String failureReason;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_attempt_at")
+    private Instant lastAttemptAt;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    protected PacketDelivery() {
+    }
+
+    /**
+     * Queues a published version for a contact with an e-mail address.
+     *
+     * @param sendNumber 0 the first time this contact gets this version, 1, 2 … for re-sends asked for
+     */
+    public PacketDelivery(PacketVersion packetVersion, LandlordContact contact, PacketSend send, int sendNumber,
+                          String requestedBy, Instant at) {
+        if (!packetVersion.published()) {
+            throw new StateConflict("version", "error.delivery.unpublished", packetVersion.number());
+        }
+        if (contact.email() == null) {
+            throw new InvalidInput("landlordIds", "error.delivery.noAddress", contact.landlord().name());
+        }
+        if (!contact.landlord().active()) {
+            throw new StateConflict("landlordIds", "error.landlord.inactive", contact.landlord().name());
+        }
+        this.packetVersion = packetVersion;
+        this.landlord = contact.landlord();
+        this.contact = contact;
+        this.send = send;
+        this.sendNumber = sendNumber;
+        this.email = contact.email();
+        this.requestedBy = requestedBy;
+        this.requestedAt = at;
+        this.token = newToken();
+        if (send != null) {
+            send.counted();
+        }
+    }
+
+    /** 24 random bytes, URL-safe: not guessable, and useless without the landlord's own login anyway. */
+    static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the mail should go out now: queued, or failed and due for another attempt. */
+    public boolean awaitingMail(Instant now) {
+        return status == DeliveryStatus.QUEUED
+                || (status == DeliveryStatus.FAILED && nextAttemptAt != null && !nextAttemptAt.isAfter(now));
+    }
+
+    /** The mail server took the message. */
+    public void sent(Instant at) {
+        if (status != DeliveryStatus.QUEUED && status != DeliveryStatus.FAILED) {
+            throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.SENT);
+        }
+        attempts++;
+        lastAttemptAt = at;
+        status = DeliveryStatus.SENT;
+        sentAt = at;
+        failureReason = null;
+        nextAttemptAt = null;
+    }
+
+    /**
+     * The mail server refused or could not be reached: failed, with the reason, and due again after
+     * {@code retryAfter} unless {@code maxAttempts} have been made (then only an explicit re-send helps).
+     */
+    public void failed(String reason, Instant at, Duration retryAfter, int maxAttempts) {
+        if (status != DeliveryStatus.QUEUED && status != DeliveryStatus.FAILED) {
+            throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.FAILED);
+        }
+        attempts++;
+        lastAttemptAt = at;
+        status = DeliveryStatus.FAILED;
+        String why = reason == null || reason.isBlank() ? "unknown" : reason.strip();
+        failureReason = why.length() > REASON_MAX ? why.substring(0, REASON_MAX) : why;
+        nextAttemptAt = attempts < maxAttempts ? at.plus(retryAfter) : null;
+    }
+
+    /** The landlord opened the packet in the portal; later openings change nothing. */
+    public void opened(Instant at) {
+        if (status == DeliveryStatus.SENT) {
+            status = DeliveryStatus.OPENED;
+            openedAt = at;
+        }
+    }
+
+    /** The landlord confirms having read the packet; once is enough. */
+    public void acknowledge(String by, Instant at) {
+        if (status == DeliveryStatus.ACKNOWLEDGED) {
+            return;
+        }
+        if (!status.reached()) {
+            throw new StateConflict("status", "error.delivery.notReached");
+        }
+        if (openedAt == null) {
+            openedAt = at;
+        }
+        status = DeliveryStatus.ACKNOWLEDGED;
+        acknowledgedAt = at;
+        acknowledgedBy = Text.required("acknowledgedBy", by, 100);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public PacketVersion packetVersion() {
+        return packetVersion;
+    }
+
+    public Landlord landlord() {
+        return landlord;
+    }
+
+    public LandlordContact contact() {
+        return contact;
+    }
+
+    public PacketSend send() {
+        return send;
+    }
+
+    public int sendNumber() {
+        return sendNumber;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public DeliveryChannel channel() {
+        return channel;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant lastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+}

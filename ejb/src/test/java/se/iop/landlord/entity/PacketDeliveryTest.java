@@ -1,0 +1,128 @@
+package se.iop.landlord.entity;
+
+import org.junit.jupiter.api.Test;
+import se.iop.common.InvalidInput;
+import se.iop.common.StateConflict;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PacketDeliveryTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
+    private static final Duration RETRY = Duration.ofMinutes(5);
+
+    private static PacketVersion published() {
+        PacketVersion v = PacketVersionTest.packet().latest();
+        v.publish(List.of(PacketVersionTest.STADSMISSION), "handlaggare", T0);
+        return v;
+    }
+
+    private static LandlordContact karin() {
+        return Landlord.person("Karin Exempelsson", null).addContact("Karin", null, "karin@example.se", null);
+    }
+
+    @Test
+    void onlyAPublishedVersionToAnEmailAddressIsQueued() {
+        PacketVersion draft = PacketVersionTest.packet().latest();
+        StateConflict e = assertThrows(StateConflict.class, () -> new PacketDelivery(draft, karin(), null, 0, "h", T0));
+        assertEquals("error.delivery.unpublished", e.key());
+        LandlordContact phoneOnly = Landlord.person("Per", null).addContact("Per", null, null, "0155-24 80 00");
+        InvalidInput noAddress = assertThrows(InvalidInput.class, () -> new PacketDelivery(published(), phoneOnly, null, 0, "h", T0));
+        assertEquals("error.delivery.noAddress", noAddress.key());
+        LandlordContact gone = karin();
+        gone.landlord().deactivate();
+        assertThrows(StateConflict.class, () -> new PacketDelivery(published(), gone, null, 0, "h", T0));
+
+        PacketSend send = new PacketSend(published(), "h", T0);
+        PacketDelivery d = new PacketDelivery(published(), karin(), send, 0, "handlaggare", T0);
+        assertEquals(DeliveryStatus.QUEUED, d.status());
+        assertEquals("karin@example.se", d.email());
+        assertEquals(DeliveryChannel.EMAIL, d.channel());
+        assertEquals(1, send.total());
+        assertTrue(d.awaitingMail(T0));
+    }
+
+    @Test
+    void sentThenOpenedThenAcknowledged() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "handlaggare", T0);
+        assertThrows(StateConflict.class, () -> d.acknowledge("hyresvard", T0), "not before it reached the landlord");
+        d.opened(T0);
+        assertEquals(DeliveryStatus.QUEUED, d.status(), "a queued delivery cannot have been opened");
+
+        d.sent(T0.plusSeconds(1));
+        assertEquals(DeliveryStatus.SENT, d.status());
+        assertEquals(1, d.attempts());
+        assertFalse(d.awaitingMail(T0.plusSeconds(2)));
+        assertThrows(StateConflict.class, () -> d.sent(T0), "never mailed twice");
+
+        d.opened(T0.plusSeconds(60));
+        d.opened(T0.plusSeconds(120));
+        assertEquals(T0.plusSeconds(60), d.openedAt(), "the first opening counts");
+        d.acknowledge("hyresvard", T0.plusSeconds(180));
+        d.acknowledge("someone else", T0.plusSeconds(240));
+        assertEquals(DeliveryStatus.ACKNOWLEDGED, d.status());
+        assertEquals("hyresvard", d.acknowledgedBy());
+        assertEquals(T0.plusSeconds(180), d.acknowledgedAt());
+    }
+
+    @Test
+    void acknowledgingUnopenedCountsAsOpened() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        d.sent(T0);
+        d.acknowledge("hyresvard", T0.plusSeconds(5));
+        assertEquals(T0.plusSeconds(5), d.openedAt());
+    }
+
+    @Test
+    void aFailureIsRecordedWithItsReasonAndTriedAgainUntilTheLimit() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        d.failed("Could not connect to the mail server 127.0.0.1:2525", T0, RETRY, 3);
+        assertEquals(DeliveryStatus.FAILED, d.status());
+        assertEquals("Could not connect to the mail server 127.0.0.1:2525", d.failureReason());
+        assertEquals(1, d.attempts());
+        assertEquals(T0.plus(RETRY), d.nextAttemptAt());
+        assertFalse(d.awaitingMail(T0.plusSeconds(10)), "not before it is due");
+        assertTrue(d.awaitingMail(T0.plus(RETRY)));
+        assertThrows(StateConflict.class, () -> d.acknowledge("x", T0));
+
+        d.failed("again", T0.plus(RETRY), RETRY, 3);
+        d.failed("x".repeat(2000), T0.plus(RETRY.multipliedBy(2)), RETRY, 3);
+        assertEquals(3, d.attempts());
+        assertEquals(PacketDelivery.REASON_MAX, d.failureReason().length());
+        assertNull(d.nextAttemptAt(), "after the last attempt only an explicit re-send helps");
+        assertFalse(d.awaitingMail(T0.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void aRetryThatGoesThroughClearsTheFailure() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        d.failed("down", T0, RETRY, 10);
+        d.sent(T0.plus(RETRY));
+        assertEquals(DeliveryStatus.SENT, d.status());
+        assertEquals(2, d.attempts());
+        assertNull(d.failureReason());
+        assertNull(d.nextAttemptAt());
+        assertEquals(T0.plus(RETRY), d.sentAt());
+    }
+
+    @Test
+    void tokensAreLongRandomAndUrlSafe() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String token = PacketDelivery.newToken();
+            assertTrue(token.matches("[A-Za-z0-9_-]{32}"), token);
+            assertTrue(seen.add(token));
+        }
+        assertTrue(DeliveryStatus.ACKNOWLEDGED.reached() && !DeliveryStatus.FAILED.reached() && !DeliveryStatus.QUEUED.reached());
+    }
+}

@@ -1,0 +1,158 @@
+package se.iop.landlord.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import se.iop.landlord.boundary.Deliveries;
+import se.iop.landlord.boundary.LandlordQuery;
+import se.iop.landlord.boundary.LandlordSummary;
+import se.iop.landlord.boundary.Landlords;
+import se.iop.landlord.entity.Landlord;
+import se.iop.landlord.entity.LandlordKind;
+import se.iop.landlord.rest.LandlordInputs.ContactInput;
+import se.iop.landlord.rest.LandlordInputs.FlatInput;
+import se.iop.landlord.rest.LandlordInputs.LandlordInput;
+import se.iop.landlord.rest.LandlordInputs.LandlordUpdate;
+import se.iop.landlord.rest.LandlordInputs.NoteInput;
+import se.iop.landlord.rest.LandlordInputs.VersionOnly;
+import se.iop.landlord.rest.LandlordJson.DeliveryOut;
+import se.iop.landlord.rest.LandlordJson.LandlordOut;
+import se.iop.web.Etags;
+
+import java.util.List;
+
+/** The landlord register: landlords, their contacts with notes, the flats they offer, what they have been sent. */
+@Path("landlords")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LandlordsResource {
+
+    @Inject
+    private Landlords landlords;
+
+    @Inject
+    private Deliveries deliveries;
+
+    @Context
+    private UriInfo uri;
+
+    public record Page(long total, int first, int max, List<LandlordSummary> items) {
+    }
+
+    @GET
+    public Page list(@QueryParam("q") String text, @QueryParam("kind") LandlordKind kind,
+                     @QueryParam("inactive") boolean inactive, @QueryParam("withFlats") boolean withFlats,
+                     @QueryParam("withoutAddress") boolean withoutAddress,
+                     @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max) {
+        LandlordQuery q = new LandlordQuery(text, kind, inactive, withFlats, withoutAddress, first, max);
+        return new Page(landlords.count(q), first, max, landlords.search(q));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        return ok(landlords.find(id));
+    }
+
+    @POST
+    public Response create(@NotNull @Valid LandlordInput in) {
+        Landlord l = landlords.create(in.data());
+        return Response.created(uri.getAbsolutePathBuilder().path(l.id().toString()).build())
+                .tag(Etags.of(l.version())).entity(LandlordOut.of(landlords.find(l.id()))).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid LandlordUpdate in) {
+        return ok(landlords.update(id, Etags.expected(ifMatch, in.version()), in.name(), in.address()));
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    public Response deactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionOnly in) {
+        return ok(landlords.deactivate(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    public Response reactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionOnly in) {
+        return ok(landlords.reactivate(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @POST
+    @Path("{id}/contacts")
+    public Response addContact(@PathParam("id") long id, @NotNull @Valid ContactInput in) {
+        landlords.addContact(id, in.data());
+        return created(id);
+    }
+
+    @PUT
+    @Path("{id}/contacts/{contactId}")
+    public Response updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
+                                  @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ContactInput in) {
+        landlords.updateContact(id, contactId, Etags.expected(ifMatch, in.version()), in.data());
+        return ok(landlords.find(id));
+    }
+
+    @DELETE
+    @Path("{id}/contacts/{contactId}")
+    public Response removeContact(@PathParam("id") long id, @PathParam("contactId") long contactId) {
+        landlords.removeContact(id, contactId);
+        return ok(landlords.find(id));
+    }
+
+    @POST
+    @Path("{id}/contacts/{contactId}/notes")
+    public Response addNote(@PathParam("id") long id, @PathParam("contactId") long contactId,
+                            @NotNull @Valid NoteInput in) {
+        landlords.addNote(id, contactId, in.text());
+        return created(id);
+    }
+
+    @POST
+    @Path("{id}/flats")
+    public Response offerFlat(@PathParam("id") long id, @NotNull @Valid FlatInput in) {
+        landlords.offerFlat(id, in.data());
+        return created(id);
+    }
+
+    @DELETE
+    @Path("{id}/flats/{flatId}")
+    public Response withdrawFlat(@PathParam("id") long id, @PathParam("flatId") long flatId) {
+        landlords.withdrawFlat(id, flatId);
+        return ok(landlords.find(id));
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    public List<DeliveryOut> deliveries(@PathParam("id") long id) {
+        landlords.find(id);
+        return deliveries.ofLandlord(id).stream().map(DeliveryOut::of).toList();
+    }
+
+    private Response created(long id) {
+        Landlord l = landlords.find(id);
+        return Response.status(Response.Status.CREATED).tag(Etags.of(l.version())).entity(LandlordOut.of(l)).build();
+    }
+
+    private Response ok(Landlord l) {
+        Landlord fresh = landlords.find(l.id());
+        return Response.ok(LandlordOut.of(fresh)).tag(Etags.of(fresh.version())).build();
+    }
+}

@@ -1,0 +1,143 @@
+package se.iop.landlord.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import se.iop.landlord.boundary.Deliveries;
+import se.iop.landlord.boundary.PacketSummary;
+import se.iop.landlord.boundary.Packets;
+import se.iop.landlord.boundary.SendReceipt;
+import se.iop.landlord.entity.DeliveryStatus;
+import se.iop.landlord.entity.InformationPacket;
+import se.iop.landlord.entity.PacketVersion;
+import se.iop.landlord.rest.LandlordInputs.PacketInput;
+import se.iop.landlord.rest.LandlordInputs.SendInput;
+import se.iop.landlord.rest.LandlordInputs.VersionOnly;
+import se.iop.landlord.rest.LandlordJson.DeliveryOut;
+import se.iop.landlord.rest.LandlordJson.OverviewOut;
+import se.iop.landlord.rest.LandlordJson.PacketOut;
+import se.iop.landlord.rest.LandlordJson.SendOut;
+import se.iop.landlord.rest.LandlordJson.VersionOut;
+import se.iop.web.Etags;
+
+import java.util.List;
+
+/**
+ * Information packets, their versions (edit a draft, publish, start a new one, the PDF), sending a
+ * version to landlords in the background (202 with the send to follow) and its deliveries.
+ */
+@Path("packets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PacketsResource {
+
+    static final String PDF = "application/pdf";
+
+    @Inject
+    private Packets packets;
+
+    @Inject
+    private Deliveries deliveries;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    public List<PacketSummary> list() {
+        return packets.list();
+    }
+
+    @POST
+    public Response create(@NotNull @Valid PacketInput in) {
+        InformationPacket p = packets.create(in.agreementId(), in.draft());
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
+                .entity(PacketOut.of(packets.find(p.id()))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public PacketOut get(@PathParam("id") long id) {
+        return PacketOut.of(packets.find(id));
+    }
+
+    /** A new draft after the latest published version. */
+    @POST
+    @Path("{id}/versions")
+    public Response newVersion(@PathParam("id") long id) {
+        PacketVersion v = packets.newVersion(id);
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(v.number())).build())
+                .tag(Etags.of(v.version())).entity(version(id, v.number())).build();
+    }
+
+    @GET
+    @Path("{id}/versions/{number}")
+    public Response getVersion(@PathParam("id") long id, @PathParam("number") int number) {
+        VersionOut v = version(id, number);
+        return Response.ok(v).tag(Etags.of(v.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/versions/{number}")
+    public Response edit(@PathParam("id") long id, @PathParam("number") int number,
+                         @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PacketInput in) {
+        packets.edit(id, number, Etags.expected(ifMatch, in.version()), in.draft());
+        return getVersion(id, number);
+    }
+
+    @POST
+    @Path("{id}/versions/{number}/publish")
+    public Response publish(@PathParam("id") long id, @PathParam("number") int number,
+                            @HeaderParam("If-Match") String ifMatch, VersionOnly in) {
+        packets.publish(id, number, Etags.expected(ifMatch, in == null ? null : in.version()));
+        return getVersion(id, number);
+    }
+
+    @GET
+    @Path("{id}/versions/{number}/pdf")
+    @Produces(PDF)
+    public Response pdf(@PathParam("id") long id, @PathParam("number") int number) {
+        byte[] pdf = packets.pdf(id, number);
+        return Response.ok(pdf, PDF)
+                .header("Content-Disposition", "inline; filename=\"informationspaket-" + id + "-v" + number + ".pdf\"")
+                .build();
+    }
+
+    /** Queues the version for the chosen landlords (or all not yet reached); the mail goes out in the background. */
+    @POST
+    @Path("{id}/versions/{number}/sends")
+    public Response send(@PathParam("id") long id, @PathParam("number") int number, @NotNull @Valid SendInput in) {
+        SendReceipt r = deliveries.send(id, number, in.request());
+        return Response.accepted(SendOut.of(r, deliveries.progress(r.sendId())))
+                .location(uri.getBaseUriBuilder().path("sends").path(Long.toString(r.sendId())).build()).build();
+    }
+
+    @GET
+    @Path("{id}/versions/{number}/deliveries")
+    public List<DeliveryOut> deliveries(@PathParam("id") long id, @PathParam("number") int number,
+                                        @QueryParam("status") DeliveryStatus status) {
+        return deliveries.ofVersion(id, number, status).stream().map(DeliveryOut::of).toList();
+    }
+
+    @GET
+    @Path("{id}/versions/{number}/overview")
+    public OverviewOut overview(@PathParam("id") long id, @PathParam("number") int number) {
+        return OverviewOut.of(deliveries.overview(id, number));
+    }
+
+    private VersionOut version(long id, int number) {
+        return VersionOut.of(packets.version(id, number), packets.document(id, number));
+    }
+}

@@ -1,0 +1,25 @@
+package se.iop.landlord.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import se.iop.landlord.boundary.Deliveries;
+import se.iop.landlord.rest.LandlordJson.ProgressOut;
+
+/** The progress of a background send: how many of its deliveries are sent, failed, still pending. */
+@Path("sends")
+@Produces(MediaType.APPLICATION_JSON)
+public class SendsResource {
+
+    @Inject
+    private Deliveries deliveries;
+
+    @GET
+    @Path("{id}")
+    public ProgressOut get(@PathParam("id") long id) {
+        return ProgressOut.of(deliveries.progress(id));
+    }
+}
