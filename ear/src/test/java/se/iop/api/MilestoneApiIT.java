@@ -120,4 +120,19 @@ class MilestoneApiIT {
         assertEquals("PLANNED", Rows.value("select status from milestone where id = ?", id(m)));
         assertProblem(ADMIN.get("api/milestones/999999999"), 404, null);
     }
+
+    @Test
+    void theDemoTellsTheNykopingMilestones() {
+        long demo = ADMIN.get("api/agreements?q=" + java.net.URLEncoder.encode("fas 1", java.nio.charset.StandardCharsets.UTF_8))
+                .json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("title").equals("Bostad först Nyköping – fas 1")).findFirst().map(a -> id(a)).orElseThrow();
+        List<JsonObject> list = Api.demo("stadsmissionen").get("api/milestones?agreementId=" + demo).jsonArray().getValuesAs(JsonObject.class);
+        JsonObject preparations = list.stream().filter(m -> m.getString("title").equals("Förberedelser startar")).findFirst().orElseThrow();
+        assertEquals("DONE", preparations.getString("status"));
+        assertTrue(preparations.getString("completedOn").startsWith("2023-"), "autumn 2023");
+        JsonObject tenants = list.stream().filter(m -> m.getString("title").equals("Första hyresgästerna flyttar in")).findFirst().orElseThrow();
+        assertTrue(tenants.getString("dueOn").startsWith("2024-0"), "spring 2024");
+        assertTrue(list.stream().anyMatch(m -> m.getString("title").equals("Verdandi ansluter")));
+        assertTrue(list.stream().anyMatch(m -> m.getBoolean("late")), "a late one stands out in the demo");
+    }
 }

@@ -337,4 +337,15 @@ class ReportApiIT {
                 .filter(d -> d.getJsonNumber("agreementId").longValue() == agreementId).count();
         assertEquals(10, forAdmin);
     }
+
+    @Test
+    void theDemoHasApprovedQuarterlyReportsOfTheStadsmission() {
+        List<JsonObject> demo = ADMIN.get("api/reports?partnerId=" + Fixtures.organisationId(STADSMISSION)).jsonArray()
+                .getValuesAs(JsonObject.class).stream().filter(r -> r.getString("agreementTitle").equals("Bostad först Nyköping – fas 1"))
+                .toList();
+        assertTrue(demo.stream().filter(r -> r.getString("status").equals("APPROVED")).count() >= 3, demo.toString());
+        assertTrue(demo.stream().allMatch(r -> r.getString("period").matches("\\d{4}-Q[1-4]")), "quarterly");
+        JsonObject one = ok(ADMIN.get("api/reports/" + id(demo.get(demo.size() - 1))));
+        assertTrue(one.getString("narrative").contains("(exempel)"), one.getString("narrative"));
+    }
 }
