@@ -211,6 +211,8 @@ class FollowUpBrowserIT {
                 b.find(By.id("agreement:followupLink")).click();
                 b.find(By.cssSelector("[id$='retentionChart'] canvas"));
                 assertTrue(text(b.find(By.cssSelector("[id='milestones:milestoneTable_data']"))).contains("Första hyresgästerna flyttar in"));
+                assertTrue(b.find(By.id("committee:pdf")).isDisplayed() && b.find(By.id("committee:csv")).isDisplayed(),
+                        "the committee report can be taken out here");
                 b.screenshot("followup-agreement");
                 scrollTo(b, "housedTitle");
                 b.screenshot("followup-agreement-charts");
