@@ -111,6 +111,7 @@ public class DemoData {
         verdandiParty.commit("Mötesplatser och fritidsaktiviteter för hyresgästerna.", null, "Volontärer och lokal (exempel)");
         em.flush();
         budget(phase1, von, sn, stadsmission);
+        FollowUpDemo.load(em, phase1, kommun, stadsmission);
 
         Agreement phase2 = new Agreement("SN 2025/0301 (exempel)", "Bostad först Nyköping – fas 2 (utkast)");
         phase2.describe(new AgreementText("Fortsättning av fas 1 om uppföljningen visar att målen nås.",

@@ -1,0 +1,134 @@
+package se.iop.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Follow-up test data: an agreement in force with a partner, report bodies with every count, and
+ * attachments sent as raw bodies (which {@link Api} does not do).
+ */
+public final class FollowUpFixtures {
+
+    public static final String PDF_TYPE = "application/pdf";
+    public static final String DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private FollowUpFixtures() {
+    }
+
+    /** A new agreement in force from 2024-01-01 to 2026-12-31 between Nyköpings kommun and the given non-profit. */
+    public static JsonObject activeWith(String nonProfit) {
+        JsonObject decided = Fixtures.decided(nonProfit);
+        return Fixtures.ok(Fixtures.moveTo(Api.admin(), decided, "ACTIVE"));
+    }
+
+    /** A report body for the period with every count set to {@code n}, a narrative and costs. */
+    public static JsonObjectBuilder report(long agreementId, String period, int n) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("agreementId", agreementId).add("period", period)
+                .add("narrative", "Boendestöd och hembesök under perioden.").add("costs", "98500.50");
+        for (String field : new String[] {"peopleInContact", "householdsHoused", "householdsHousedTotal", "tenancies6Due",
+                "tenancies6Kept", "tenancies12Due", "tenancies12Kept", "leasesTakenOver", "evictions", "disturbanceCases",
+                "landlordsEngaged", "shelterNightsAvoided", "experienceExperts"}) {
+            b.add(field, n);
+        }
+        return b;
+    }
+
+    public static JsonObject createReport(Api partner, JsonObjectBuilder body) {
+        return Fixtures.created(partner.post("api/reports", body.build().toString()));
+    }
+
+    /** Creates, submits and approves a report; returns it approved. */
+    public static JsonObject approved(Api partner, JsonObjectBuilder body) {
+        JsonObject r = createReport(partner, body);
+        JsonObject submitted = Fixtures.ok(partner.post("api/reports/" + Fixtures.id(r) + "/submit", "{}"));
+        return Fixtures.ok(Api.admin().post("api/reports/" + Fixtures.id(submitted) + "/approve",
+                "{\"version\": " + Fixtures.version(submitted) + "}"));
+    }
+
+    /** Sends a file as the body of a POST, as the given demo user. */
+    public static Api.Reply upload(String username, long reportId, String filename, String contentType, byte[] bytes) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(Api.base().resolve("api/reports/" + reportId
+                        + "/attachments?filename=" + URLEncoder.encode(filename, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":bostadforst").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    /** The raw bytes of a download, as the given demo user. */
+    public static HttpResponse<byte[]> download(String username, String path) {
+        HttpRequest request = HttpRequest.newBuilder(Api.base().resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":bostadforst").getBytes(StandardCharsets.UTF_8))).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Api.Reply send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Api.Reply(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A small but genuine PDF header and body. */
+    public static byte[] pdf() {
+        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A zip shaped like a Word document. */
+    public static byte[] docx() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String name : new String[] {"[Content_Types].xml", "word/document.xml"}) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write("<x/>".getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static URI base() {
+        return Api.base();
+    }
+
+    public static void assertStatus(int expected, Api.Reply r) {
+        assertEquals(expected, r.status(), r.body());
+    }
+}

@@ -1,0 +1,243 @@
+package se.iop.report.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import org.hibernate.exception.ConstraintViolationException;
+import se.iop.account.boundary.Caller;
+import se.iop.account.entity.Role;
+import se.iop.agreement.boundary.AgreementQuery;
+import se.iop.agreement.boundary.Agreements;
+import se.iop.agreement.entity.Agreement;
+import se.iop.common.Days;
+import se.iop.common.InvalidInput;
+import se.iop.common.NotFound;
+import se.iop.common.StaleVersion;
+import se.iop.common.StateConflict;
+import se.iop.common.Versions;
+import se.iop.partner.entity.Organisation;
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.DueReport;
+import se.iop.report.entity.Outcomes;
+import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportPeriod;
+import se.iop.report.entity.ReportingSchedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partners' activity reports. A partner writes, corrects and hands in its own organisation's
+ * reports and sees no one else's (another's report does not exist to it); administrators review
+ * them; auditors and finance read them. Landlords have no part in this.
+ */
+@Stateless
+@RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
+public class ActivityReports {
+
+    /** The unique index that keeps a partner's reports on an agreement from covering the same month twice. */
+    static final String ONE_REPORT_PER_MONTH = "activity_report_month_once";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @Inject
+    private Agreements agreements;
+
+    public List<ActivityReport> search(ReportQuery q) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select r from ActivityReport r join fetch r.agreement join fetch r.partner where 1 = 1");
+        if (q.agreementId() != null) {
+            jpql.append(" and r.agreement.id = :agreement");
+            p.put("agreement", q.agreementId());
+        }
+        if (q.partnerId() != null) {
+            jpql.append(" and r.partner.id = :partner");
+            p.put("partner", q.partnerId());
+        }
+        if (q.status() != null) {
+            jpql.append(" and r.status = :status");
+            p.put("status", q.status());
+        }
+        if (!caller.seesEverything()) {
+            jpql.append(" and r.partner.id = :own");
+            p.put("own", caller.organisationId().orElse(-1L));
+        }
+        jpql.append(" order by r.period.start desc, r.agreement.id, r.partner.name, r.id");
+        TypedQuery<ActivityReport> query = em.createQuery(jpql.toString(), ActivityReport.class);
+        p.forEach(query::setParameter);
+        return query.setMaxResults(2000).getResultList();
+    }
+
+    /** One report with its attachments' details; to a partner another organisation's report does not exist. */
+    public ActivityReport find(long id) {
+        ActivityReport r = em.find(ActivityReport.class, id);
+        if (r == null || !visible(r)) {
+            throw new NotFound("report", id);
+        }
+        r.agreement().title();
+        r.partner().name();
+        r.attachments().size();
+        return r;
+    }
+
+    private boolean visible(ActivityReport r) {
+        return caller.seesEverything() || caller.organisationId().map(own -> own.equals(r.partner().id())).orElse(false);
+    }
+
+    /**
+     * Whether the caller sees the exact counts of this report: the administrators and the reporting
+     * partner do; everyone else sees counts under three as "&lt; 3".
+     */
+    public boolean exactCounts(ActivityReport r) {
+        return caller.is(Role.ADMIN)
+                || (caller.is(Role.PARTNER) && caller.organisationId().map(own -> own.equals(r.partner().id())).orElse(false));
+    }
+
+    @RolesAllowed("PARTNER")
+    public ActivityReport create(ReportDraft draft) {
+        if (draft.agreementId() == null) {
+            throw new InvalidInput("agreementId", "error.required");
+        }
+        Agreement agreement = agreements.find(draft.agreementId());
+        Organisation own = em.find(Organisation.class, caller.organisationId().orElseThrow(
+                () -> new InvalidInput("partnerId", "error.required")));
+        ReportPeriod period = ReportPeriod.parse(draft.period());
+        ActivityReport r = new ActivityReport(agreement, own, period, caller.username(), Days.today());
+        r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.costs(), Days.today());
+        requireNoOverlap(r, period);
+        em.persist(r);
+        return stored(r);
+    }
+
+    @RolesAllowed("PARTNER")
+    public ActivityReport revise(long id, Long expectedVersion, ReportDraft draft) {
+        ActivityReport r = editable(id, expectedVersion);
+        ReportPeriod period = draft.period() == null ? r.period() : ReportPeriod.parse(draft.period());
+        requireNoOverlap(r, period);
+        r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.costs(), Days.today());
+        return stored(r);
+    }
+
+    @RolesAllowed("PARTNER")
+    public ActivityReport submit(long id, Long expectedVersion) {
+        ActivityReport r = editable(id, expectedVersion);
+        r.submit(caller.username(), Days.today());
+        return stored(r);
+    }
+
+    @RolesAllowed("PARTNER")
+    public void delete(long id, Long expectedVersion) {
+        ActivityReport r = editable(id, expectedVersion);
+        r.requireDeletable();
+        em.remove(r);
+        stored(r);
+    }
+
+    @RolesAllowed("PARTNER")
+    public ReportAttachment attach(long id, String filename, String contentType, byte[] bytes) {
+        ActivityReport r = editable(id, null);
+        ReportAttachment a = r.attach(filename, contentType, bytes, caller.username(), Instant.now());
+        stored(r);
+        return a;
+    }
+
+    @RolesAllowed("PARTNER")
+    public void detach(long id, long attachmentId) {
+        ActivityReport r = editable(id, null);
+        r.detach(attachmentId);
+        stored(r);
+    }
+
+    /** An attachment with its bytes, for whoever may read the report. */
+    public ReportAttachment attachment(long id, long attachmentId) {
+        ReportAttachment a = find(id).attachment(attachmentId);
+        a.bytes();
+        return a;
+    }
+
+    @RolesAllowed("ADMIN")
+    public ActivityReport approve(long id, Long expectedVersion) {
+        ActivityReport r = find(id);
+        Versions.check(r.version(), expectedVersion);
+        r.approve(caller.username(), Days.today());
+        return stored(r);
+    }
+
+    @RolesAllowed("ADMIN")
+    public ActivityReport returnToPartner(long id, Long expectedVersion, String comment) {
+        ActivityReport r = find(id);
+        Versions.check(r.version(), expectedVersion);
+        r.returnToPartner(comment, caller.username(), Days.today());
+        return stored(r);
+    }
+
+    /**
+     * The quarters not yet reported on the agreements the caller sees, oldest first; for a partner only
+     * its own organisation's.
+     */
+    public List<DueReport> due() {
+        Long own = caller.seesEverything() ? null : caller.organisationId().orElse(-1L);
+        List<DueReport> due = new ArrayList<>();
+        for (Agreement a : agreements.search(AgreementQuery.all())) {
+            List<ActivityReport> reports = em.createQuery(
+                    "select r from ActivityReport r where r.agreement = :a", ActivityReport.class)
+                    .setParameter("a", a).getResultList();
+            ReportingSchedule.due(a, reports, Days.today()).stream()
+                    .filter(d -> own == null || d.partnerId() == own)
+                    .forEach(due::add);
+        }
+        due.sort(Comparator.comparing((DueReport d) -> d.period().start()).thenComparing(DueReport::partnerName));
+        return due;
+    }
+
+    private ActivityReport editable(long id, Long expectedVersion) {
+        ActivityReport r = find(id);
+        Versions.check(r.version(), expectedVersion);
+        return r;
+    }
+
+    /** A friendly refusal naming the report that already covers the period; the database has the last word. */
+    private void requireNoOverlap(ActivityReport r, ReportPeriod period) {
+        em.createQuery("select o from ActivityReport o where o.agreement = :a and o.partner = :p and o.id <> :self"
+                        + " and o.period.start <= :end and o.period.end >= :start", ActivityReport.class)
+                .setParameter("a", r.agreement()).setParameter("p", r.partner())
+                .setParameter("self", r.id() == null ? -1L : r.id())
+                .setParameter("start", period.start()).setParameter("end", period.end())
+                .getResultStream().findFirst().ifPresent(o -> {
+                    throw new StateConflict("period", "error.report.overlap", o.period().code());
+                });
+    }
+
+    /**
+     * Writes now, so that a concurrent report for an overlapping period (the unique index) or a concurrent
+     * save (the version) is refused here, as a conflict, rather than at commit.
+     */
+    private ActivityReport stored(ActivityReport r) {
+        try {
+            em.flush();
+            return r;
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw new StaleVersion();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException cve && cve.getConstraintName() != null
+                        && cve.getConstraintName().contains(ONE_REPORT_PER_MONTH)) {
+                    throw new StateConflict("period", "error.report.overlap", r.period().code());
+                }
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package se.iop.report.boundary;
+
+import se.iop.budget.boundary.BudgetSummary.MonthPoint;
+import se.iop.report.entity.SmallCounts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcomes of one or all agreements over time, from approved reports only, with milestones done
+ * and late and budget use against time elapsed. Unless {@code exact}, counts under three are hidden
+ * (their value null) and a share resting on fewer than three households is not given.
+ */
+public record OutcomeSummary(boolean exact, List<QuarterPoint> quarters, MilestoneTally milestones,
+                             List<BudgetPace> budgets) {
+
+    /** The reference from research: about 8 of 10 Housing First tenants keep their home. */
+    public static final BigDecimal RETENTION_REFERENCE = new BigDecimal("80");
+
+    /** A count as it may be shown: its value, or none and hidden when under three. */
+    public record Count(Integer value, boolean hidden) {
+
+        public static Count of(Integer value, boolean exact) {
+            return !exact && SmallCounts.hidden(value) ? new Count(null, true) : new Count(value, false);
+        }
+
+        public String text() {
+            return hidden ? SmallCounts.HIDDEN : SmallCounts.shown(value);
+        }
+    }
+
+    /**
+     * One quarter, summed over partners and agreements: flows (housed, leases taken over, evictions…)
+     * over the quarter's reports, stocks (in own home, tenancies kept…) from each partner's latest report
+     * in it. Counts are keyed by the measure's field name.
+     */
+    public record QuarterPoint(String quarter, LocalDate start, int reports, Map<String, Count> counts,
+                               Count leasesToDate, BigDecimal retention12, BigDecimal retention6) {
+
+        public Count count(String field) {
+            return counts.get(field);
+        }
+    }
+
+    public record MilestoneTally(long doneOnTime, long doneLate, long late, long upcoming, long cancelled) {
+
+        public long done() {
+            return doneOnTime + doneLate;
+        }
+
+        public long total() {
+            return doneOnTime + doneLate + late + upcoming + cancelled;
+        }
+    }
+
+    /** Share of the allocation spent against share of the budget period gone, with the month-by-month curve. */
+    public record BudgetPace(long agreementId, String title, BigDecimal allocated, BigDecimal spent,
+                             BigDecimal percentUsed, BigDecimal percentTimeElapsed, List<MonthPoint> months) {
+    }
+
+    public QuarterPoint latest() {
+        return quarters.isEmpty() ? null : quarters.get(quarters.size() - 1);
+    }
+}

@@ -1,0 +1,85 @@
+package se.iop.report.control;
+
+import se.iop.report.boundary.CommitteeReport;
+
+import java.nio.charset.StandardCharsets;
+
+import static se.iop.report.control.SwedishFormat.date;
+import static se.iop.report.control.SwedishFormat.kronor;
+import static se.iop.report.control.SwedishFormat.percent;
+import static se.iop.report.control.SwedishFormat.text;
+
+/**
+ * The committee report's data as CSV: one row per fact, "avsnitt;uppgift;värde;detalj", separated by
+ * semicolons and in UTF-8 with a byte-order mark, as Swedish spreadsheets open it. A cell that a
+ * spreadsheet would take for a formula is written as text.
+ */
+public final class CommitteeReportCsv {
+
+    private CommitteeReportCsv() {
+    }
+
+    public static byte[] render(CommitteeReport r) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, "avsnitt", "uppgift", "värde", "detalj");
+        line(csv, "rapport", "kommun", r.municipality(), "");
+        line(csv, "rapport", "datum", date(r.generatedOn()), "");
+        line(csv, "rapport", "period", date(r.from()) + " – " + date(r.to()), "");
+        line(csv, "avtal", "diarienummer", r.agreement().reference(), "");
+        line(csv, "avtal", "titel", r.agreement().title(), "");
+        line(csv, "avtal", "status", r.agreement().status(), "");
+        line(csv, "avtal", "avtalsperiod", date(r.agreement().start()) + " – " + date(r.agreement().end()), "");
+        for (String p : r.agreement().parties()) {
+            line(csv, "avtal", "part", p, "");
+        }
+        line(csv, "avtal", "beslutade medel", kronor(r.agreement().decidedAmount()), "");
+        for (CommitteeReport.Decision d : r.decisions()) {
+            line(csv, "beslut", d.committee() + " " + date(d.meetingDate()), kronor(d.amount()),
+                    text(d.paragraph()) + " " + text(d.diarienummer()));
+        }
+        for (CommitteeReport.Change c : r.amendments()) {
+            line(csv, "ändring", date(c.effectiveOn()), c.description(), "");
+        }
+        CommitteeReport.Budget b = r.budget();
+        line(csv, "budget", "tilldelat", kronor(b.allocated()), "");
+        line(csv, "budget", "förbrukat", kronor(b.spent()), "");
+        line(csv, "budget", "återstår", kronor(b.remaining()), "");
+        line(csv, "budget", "använt av budgeten", percent(b.percentUsed()), "");
+        line(csv, "budget", "förfluten tid", percent(b.percentTimeElapsed()), "");
+        for (CommitteeReport.MilestoneLine m : r.milestones()) {
+            line(csv, "milstolpe", m.title(), m.late() ? "Försenad" : m.status(),
+                    "klar senast " + date(m.dueOn()) + (m.completedOn() == null ? "" : ", klar " + date(m.completedOn())));
+        }
+        line(csv, "utfall", "godkända rapporter", Integer.toString(r.approvedReports()), "");
+        for (CommitteeReport.Outcome o : r.outcomes()) {
+            line(csv, "utfall", o.label(), o.shown(), o.field());
+        }
+        line(csv, "utfall", "andel som bor kvar efter 12 månader", r.retention12(), "referens 80 %");
+        for (CommitteeReport.Narrative n : r.narratives()) {
+            line(csv, "berättelse", n.partner() + " – " + n.period(), n.text(), "");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(';');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; "=", "+", "-", "@" first would start a formula, so such a cell starts with an apostrophe. */
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+([.,]\\d+)?( kr| %)?")) {
+            v = "'" + v;
+        }
+        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

@@ -1,0 +1,344 @@
+package se.iop.report.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import se.iop.agreement.entity.Agreement;
+import se.iop.agreement.entity.AgreementStatus;
+import se.iop.agreement.entity.PartyRole;
+import se.iop.common.FreeText;
+import se.iop.common.InvalidInput;
+import se.iop.common.Money;
+import se.iop.common.StateConflict;
+import se.iop.partner.entity.Organisation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A non-profit partner's report on one agreement for one month or quarter: what it did (narrative),
+ * what came of it in aggregate numbers, what it cost, with documents attached. The partner writes and
+ * hands it in; the municipality approves it or returns it with a comment to be corrected. Once approved
+ * it is locked. It holds no personal data: free text with a personal identity number is refused.
+ */
+@Entity
+@Table(name = "activity_report")
+@Audited
+public class ActivityReport {
+
+    public static final int NARRATIVE_MAX = 20000;
+    public static final int COMMENT_MAX = 4000;
+    public static final int MAX_ATTACHMENTS = 10;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "agreement_id")
+    private Agreement agreement;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "partner_id")
+    private Organisation partner;
+
+    @Embedded
+    private ReportPeriod period;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ReportStatus status = ReportStatus.DRAFT;
+
+    @Column(length = NARRATIVE_MAX)
+    private String narrative;
+
+    @Embedded
+    private Outcomes outcomes = Outcomes.none();
+
+    @Column(precision = 14, scale = 2)
+    private BigDecimal costs;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+
+    @Column(name = "submitted_on")
+    private LocalDate submittedOn;
+
+    @Column(name = "submitted_by", length = 100)
+    private String submittedBy;
+
+    @Column(name = "reviewed_on")
+    private LocalDate reviewedOn;
+
+    @Column(name = "reviewed_by", length = 100)
+    private String reviewedBy;
+
+    @Column(name = "review_comment", length = COMMENT_MAX)
+    private String reviewComment;
+
+    // Derived from the period; its unique index is what keeps periods from overlapping.
+    @ElementCollection
+    @CollectionTable(name = "activity_report_month", joinColumns = @JoinColumn(name = "report_id"))
+    @NotAudited
+    private Set<CoveredMonth> months = new HashSet<>();
+
+    @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<ReportAttachment> attachments = new ArrayList<>();
+
+    protected ActivityReport() {
+    }
+
+    /** A new draft by a user of the partner, for a period that has begun. */
+    public ActivityReport(Agreement agreement, Organisation partner, ReportPeriod period, String by, LocalDate today) {
+        if (agreement == null) {
+            throw new InvalidInput("agreementId", "error.required");
+        }
+        if (partner == null) {
+            throw new InvalidInput("partnerId", "error.required");
+        }
+        if (agreement.status() == AgreementStatus.DRAFT || agreement.status() == AgreementStatus.DECIDED) {
+            throw new StateConflict("agreementId", "error.report.agreementNotInForce");
+        }
+        this.agreement = agreement;
+        this.partner = partner;
+        this.createdBy = by;
+        place(period, today);
+    }
+
+    /** Changes the period, the text, the counts and the costs while the partner may still change it. */
+    public void revise(ReportPeriod newPeriod, String newNarrative, Outcomes newOutcomes, BigDecimal newCosts,
+                       LocalDate today) {
+        requireEditable();
+        String checkedNarrative = FreeText.optional("narrative", newNarrative, NARRATIVE_MAX);
+        BigDecimal checkedCosts = Money.optionalNonNegative("costs", newCosts);
+        if (newPeriod != null && !newPeriod.equals(period)) {
+            place(newPeriod, today);
+        }
+        this.narrative = checkedNarrative;
+        this.outcomes = newOutcomes == null ? Outcomes.none() : newOutcomes;
+        this.costs = checkedCosts;
+    }
+
+    private void place(ReportPeriod newPeriod, LocalDate today) {
+        if (newPeriod == null) {
+            throw new InvalidInput("period", "error.required");
+        }
+        if (!newPeriod.hasBegun(today)) {
+            throw new InvalidInput("period", "error.report.futurePeriod");
+        }
+        if (!newPeriod.overlaps(agreement.period().start(), agreementLastDay())) {
+            throw new InvalidInput("period", "error.report.outsideAgreement");
+        }
+        boolean partOfIt = agreement.parties().stream().anyMatch(p -> p.role() == PartyRole.NON_PROFIT_PARTNER
+                && same(p.organisation(), partner) && newPeriod.overlaps(p.joinedOn(), p.leftOn()));
+        if (!partOfIt) {
+            throw new InvalidInput("partnerId", "error.report.notPartner", partner.name(), newPeriod.code());
+        }
+        this.period = newPeriod;
+        months.clear();
+        for (LocalDate m : newPeriod.months()) {
+            months.add(new CoveredMonth(agreement.id(), partner.id(), m));
+        }
+    }
+
+    private LocalDate agreementLastDay() {
+        LocalDate end = agreement.period().end();
+        LocalDate closed = agreement.closedOn();
+        return closed != null && (end == null || closed.isBefore(end)) ? closed : end;
+    }
+
+    private static boolean same(Organisation a, Organisation b) {
+        return a == b || (a.id() != null && a.id().equals(b.id()));
+    }
+
+    /** Hands the report in for review; everything but the shelter nights must be filled in. */
+    public void submit(String by, LocalDate today) {
+        requireEditable();
+        if (!period.hasReachedLastDay(today)) {
+            throw new StateConflict("period", "error.report.periodNotOver", period.end());
+        }
+        if (narrative == null) {
+            throw new InvalidInput("narrative", "error.required");
+        }
+        outcomes().missing().ifPresent(m -> {
+            throw new InvalidInput(m.field(), "error.required");
+        });
+        if (costs == null) {
+            throw new InvalidInput("costs", "error.required");
+        }
+        status = ReportStatus.SUBMITTED;
+        submittedOn = today;
+        submittedBy = by;
+    }
+
+    /** The municipality accepts the report; from now on it is locked. */
+    public void approve(String by, LocalDate today) {
+        requireSubmitted();
+        status = ReportStatus.APPROVED;
+        reviewedOn = today;
+        reviewedBy = by;
+        reviewComment = null;
+    }
+
+    /** The municipality sends the report back to the partner, saying what to correct. */
+    public void returnToPartner(String comment, String by, LocalDate today) {
+        requireSubmitted();
+        reviewComment = FreeText.required("comment", comment, COMMENT_MAX);
+        status = ReportStatus.RETURNED;
+        reviewedOn = today;
+        reviewedBy = by;
+    }
+
+    public ReportAttachment attach(String filename, String contentType, byte[] bytes, String by, Instant at) {
+        requireEditable();
+        String name = FreeText.required("file", FileType.cleanName(filename), FileType.MAX_NAME);
+        FileType type = FileType.check(name, contentType, bytes);
+        if (attachments.size() >= MAX_ATTACHMENTS) {
+            throw new StateConflict("file", "error.attachment.tooMany", MAX_ATTACHMENTS);
+        }
+        ReportAttachment a = new ReportAttachment(this, name, type, bytes, by, at);
+        attachments.add(a);
+        return a;
+    }
+
+    public void detach(long attachmentId) {
+        requireEditable();
+        attachments.remove(attachment(attachmentId));
+    }
+
+    public ReportAttachment attachment(long attachmentId) {
+        return attachments.stream().filter(a -> a.id() != null && a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new se.iop.common.NotFound("attachment", attachmentId));
+    }
+
+    /** Only a draft that was never handed in may be thrown away. */
+    public void requireDeletable() {
+        if (status != ReportStatus.DRAFT || submittedOn != null) {
+            throw new StateConflict("status", "error.report.notDeletable");
+        }
+    }
+
+    private void requireEditable() {
+        if (status == ReportStatus.APPROVED) {
+            throw new StateConflict("status", "error.report.locked");
+        }
+        if (status == ReportStatus.SUBMITTED) {
+            throw new StateConflict("status", "error.report.underReview");
+        }
+    }
+
+    private void requireSubmitted() {
+        if (status != ReportStatus.SUBMITTED) {
+            throw new StateConflict("status", "error.report.notSubmitted", status);
+        }
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("period", period.code());
+        s.put("status", status);
+        s.put("narrative", narrative);
+        outcomes().asMap().forEach((m, n) -> s.put(m.field(), n));
+        s.put("costs", costs);
+        s.put("reviewComment", reviewComment);
+        return s;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Agreement agreement() {
+        return agreement;
+    }
+
+    public Organisation partner() {
+        return partner;
+    }
+
+    public ReportPeriod period() {
+        return period;
+    }
+
+    public ReportStatus status() {
+        return status;
+    }
+
+    public String narrative() {
+        return narrative;
+    }
+
+    /** Never null: Hibernate loads counts that are all empty as no embedded object at all. */
+    public Outcomes outcomes() {
+        return outcomes == null ? Outcomes.none() : outcomes;
+    }
+
+    public BigDecimal costs() {
+        return costs;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public LocalDate submittedOn() {
+        return submittedOn;
+    }
+
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    public LocalDate reviewedOn() {
+        return reviewedOn;
+    }
+
+    public String reviewedBy() {
+        return reviewedBy;
+    }
+
+    public String reviewComment() {
+        return reviewComment;
+    }
+
+    public List<ReportAttachment> attachments() {
+        return Collections.unmodifiableList(attachments);
+    }
+
+    public boolean locked() {
+        return status == ReportStatus.APPROVED;
+    }
+}

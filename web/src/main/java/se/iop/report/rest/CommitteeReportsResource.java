@@ -1,0 +1,56 @@
+package se.iop.report.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import se.iop.common.InvalidInput;
+import se.iop.report.boundary.CommitteeReports;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The committee follow-up report of an agreement for a period ({@code from}, {@code to}: ISO dates,
+ * by default from the agreement's start until today), as PDF or as CSV.
+ */
+@Path("committee-reports/{agreementId}")
+public class CommitteeReportsResource {
+
+    @Inject
+    private CommitteeReports reports;
+
+    @GET
+    @Path("pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    public Response pdf(@PathParam("agreementId") long agreementId, @QueryParam("from") String from,
+                        @QueryParam("to") String to) {
+        byte[] pdf = reports.pdf(agreementId, date("from", from), date("to", to));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"uppfoljning-" + agreementId + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("csv")
+    @Produces({"text/csv", "application/problem+json"})
+    public Response csv(@PathParam("agreementId") long agreementId, @QueryParam("from") String from,
+                        @QueryParam("to") String to) {
+        byte[] csv = reports.csv(agreementId, date("from", from), date("to", to));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"uppfoljning-" + agreementId + ".csv\"").build();
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "error.date");
+        }
+    }
+}

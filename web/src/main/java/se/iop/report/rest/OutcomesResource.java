@@ -1,0 +1,30 @@
+package se.iop.report.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import se.iop.report.boundary.OutcomeSummaries;
+import se.iop.report.boundary.OutcomeSummary;
+
+/** Outcomes over time from approved reports, with milestones and budget pace: over all agreements or one. */
+@Path("outcomes")
+@Produces(MediaType.APPLICATION_JSON)
+public class OutcomesResource {
+
+    @Inject
+    private OutcomeSummaries outcomes;
+
+    @GET
+    public OutcomeSummary overall() {
+        return outcomes.overall();
+    }
+
+    @GET
+    @Path("{agreementId}")
+    public OutcomeSummary ofAgreement(@PathParam("agreementId") long agreementId) {
+        return outcomes.ofAgreement(agreementId);
+    }
+}

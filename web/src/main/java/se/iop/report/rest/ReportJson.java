@@ -1,0 +1,76 @@
+package se.iop.report.rest;
+
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.DueReport;
+import se.iop.report.entity.Measure;
+import se.iop.report.entity.PeriodKind;
+import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportStatus;
+import se.iop.report.entity.SmallCounts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report as the API shows it. To a caller who may not see exact counts, a count under three is null
+ * and named in {@code suppressed}, and the retention share is left out when it rests on so few.
+ */
+public record ReportJson(Long id, long version, Long agreementId, String agreementTitle, Long partnerId,
+                         String partnerName, String period, PeriodKind periodKind, LocalDate periodStart,
+                         LocalDate periodEnd, LocalDate dueOn, ReportStatus status, String narrative,
+                         Map<String, Integer> counts, List<String> suppressed, BigDecimal retention12,
+                         BigDecimal costs, String createdBy, LocalDate submittedOn, String submittedBy,
+                         LocalDate reviewedOn, String reviewedBy, String reviewComment,
+                         List<AttachmentJson> attachments) {
+
+    public static ReportJson of(ActivityReport r, boolean exact) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> suppressed = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+            Integer n = r.outcomes().get(m);
+            if (!exact && SmallCounts.hidden(n)) {
+                suppressed.add(m.field());
+                counts.put(m.field(), null);
+            } else {
+                counts.put(m.field(), n);
+            }
+        }
+        Integer due = r.outcomes().get(Measure.TENANCIES_12_DUE);
+        Integer kept = r.outcomes().get(Measure.TENANCIES_12_KEPT);
+        BigDecimal retention = exact ? r.outcomes().retention12() : SmallCounts.share(kept, due);
+        return new ReportJson(r.id(), r.version(), r.agreement().id(), r.agreement().title(), r.partner().id(),
+                r.partner().name(), r.period().code(), r.period().kind(), r.period().start(), r.period().end(),
+                r.period().dueOn(), r.status(), r.narrative(), counts, suppressed, retention, r.costs(), r.createdBy(),
+                r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(), r.reviewComment(),
+                r.attachments().stream().map(AttachmentJson::of).toList());
+    }
+
+    public record AttachmentJson(Long id, String filename, String contentType, long size, Instant uploadedAt,
+                                 String uploadedBy) {
+        public static AttachmentJson of(ReportAttachment a) {
+            return new AttachmentJson(a.id(), a.filename(), a.contentType(), a.sizeBytes(), a.uploadedAt(), a.uploadedBy());
+        }
+    }
+
+    /** One report in a list, without its text. */
+    public record Brief(Long id, long version, Long agreementId, String agreementTitle, Long partnerId,
+                        String partnerName, String period, ReportStatus status, LocalDate submittedOn) {
+        public static Brief of(ActivityReport r) {
+            return new Brief(r.id(), r.version(), r.agreement().id(), r.agreement().title(), r.partner().id(),
+                    r.partner().name(), r.period().code(), r.status(), r.submittedOn());
+        }
+    }
+
+    public record DueJson(long agreementId, String agreementTitle, long partnerId, String partnerName, String period,
+                          LocalDate dueOn, boolean overdue, Long reportId, ReportStatus status) {
+        public static DueJson of(DueReport d) {
+            return new DueJson(d.agreementId(), d.agreementTitle(), d.partnerId(), d.partnerName(), d.period().code(),
+                    d.dueOn(), d.overdue(), d.reportId(), d.status());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package se.iop.report.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.ReportQuery;
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.FileType;
+import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportStatus;
+import se.iop.report.rest.ReportInputs.ReportInput;
+import se.iop.report.rest.ReportInputs.ReturnInput;
+import se.iop.report.rest.ReportInputs.VersionInput;
+import se.iop.report.rest.ReportJson.AttachmentJson;
+import se.iop.report.rest.ReportJson.Brief;
+import se.iop.report.rest.ReportJson.DueJson;
+import se.iop.web.Etags;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Activity reports: partners write and hand them in, administrators approve or return them, auditors
+ * read. Attachments are sent as the request body with their own content type and the file name as a
+ * query parameter.
+ */
+@Path("reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    @Inject
+    private ActivityReports reports;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    public List<Brief> search(@QueryParam("agreementId") Long agreementId, @QueryParam("partnerId") Long partnerId,
+                              @QueryParam("status") ReportStatus status) {
+        return reports.search(new ReportQuery(agreementId, partnerId, status)).stream().map(Brief::of).toList();
+    }
+
+    /** The quarters not yet reported: for a partner its own, for the others every partner's. */
+    @GET
+    @Path("due")
+    public List<DueJson> due() {
+        return reports.due().stream().map(DueJson::of).toList();
+    }
+
+    @POST
+    public Response create(@NotNull @Valid ReportInput in) {
+        ActivityReport r = reports.create(in.draft());
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
+                .tag(Etags.of(r.version())).entity(json(r)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        return ok(reports.find(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response revise(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReportInput in) {
+        return ok(reports.revise(id, Etags.expected(ifMatch, in.version()), in.draft()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        reports.delete(id, Etags.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public Response submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
+        return ok(reports.submit(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
+        return ok(reports.approve(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @POST
+    @Path("{id}/return")
+    public Response returnToPartner(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                                    @NotNull @Valid ReturnInput in) {
+        return ok(reports.returnToPartner(id, Etags.expected(ifMatch, in.version()), in.comment()));
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attach(@PathParam("id") long id, @QueryParam("filename") String filename,
+                           @HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
+        // Never read more than one byte past the limit: the domain refuses what is too large.
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(FileType.MAX_BYTES + 1);
+        ReportAttachment a = reports.attach(id, filename, contentType, bytes);
+        return Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build())
+                .entity(AttachmentJson.of(a)).build();
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        ReportAttachment a = reports.attachment(id, attachmentId);
+        return Response.ok(a.bytes(), a.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(a.filename(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}/attachments/{attachmentId}")
+    public Response detach(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        reports.detach(id, attachmentId);
+        return Response.noContent().build();
+    }
+
+    private Response ok(ActivityReport r) {
+        return Response.ok(json(r)).tag(Etags.of(r.version())).build();
+    }
+
+    private ReportJson json(ActivityReport r) {
+        return ReportJson.of(r, reports.exactCounts(r));
+    }
+}

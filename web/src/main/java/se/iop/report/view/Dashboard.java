@@ -1,0 +1,122 @@
+package se.iop.report.view;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import se.iop.agreement.boundary.AgreementQuery;
+import se.iop.agreement.boundary.Agreements;
+import se.iop.agreement.entity.Agreement;
+import se.iop.agreement.entity.AgreementStatus;
+import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.OutcomeSummaries;
+import se.iop.report.boundary.ReportQuery;
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.DueReport;
+import se.iop.report.entity.ReportStatus;
+import se.iop.web.Ui;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The start page: outcomes over every agreement the user may see, as charts, with the reports that are
+ * due and, for administrators, those waiting for review. Landlords see none of the follow-up.
+ */
+@Named
+@ViewScoped
+public class Dashboard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private OutcomeSummaries outcomes;
+
+    @Inject
+    private ActivityReports reports;
+
+    @Inject
+    private Agreements agreements;
+
+    @Inject
+    private Ui ui;
+
+    // Read again after a session is restored rather than stored in it.
+    private transient OutcomeCharts charts;
+    private transient List<DueReport> due;
+    private transient List<ActivityReport> waiting;
+    private transient List<Agreement> followed;
+
+    /** Everyone but landlords takes part in the follow-up. */
+    public boolean isFollowUp() {
+        ExternalContext ec = external();
+        return ec.isUserInRole("ADMIN") || ec.isUserInRole("FINANCE") || ec.isUserInRole("AUDITOR") || ec.isUserInRole("PARTNER");
+    }
+
+    public boolean isAdmin() {
+        return external().isUserInRole("ADMIN");
+    }
+
+    public boolean isPartner() {
+        return external().isUserInRole("PARTNER");
+    }
+
+    public OutcomeCharts getCharts() {
+        if (charts == null && isFollowUp()) {
+            charts = new OutcomeCharts(outcomes.overall(), ui);
+        }
+        return charts;
+    }
+
+    /** Reports due: a partner's own, everyone's for the administrators. */
+    public List<DueReport> getDue() {
+        if (due == null) {
+            due = isAdmin() || isPartner() ? reports.due() : List.of();
+        }
+        return due;
+    }
+
+    /** The oldest eight; the report list has them all. */
+    public List<DueReport> getDueShown() {
+        return getDue().size() <= 8 ? getDue() : getDue().subList(0, 8);
+    }
+
+    public String getDueSummary() {
+        return ui.text("followup.due.count", getDue().size(), getOverdueCount());
+    }
+
+    public long getOverdueCount() {
+        return getDue().stream().filter(DueReport::overdue).count();
+    }
+
+    public List<ActivityReport> getWaiting() {
+        if (waiting == null) {
+            waiting = isAdmin() ? reports.search(new ReportQuery(null, null, ReportStatus.SUBMITTED)) : List.of();
+        }
+        return waiting;
+    }
+
+    /** The agreements that are or were in force, each with a link to its own follow-up. */
+    public List<Agreement> getAgreements() {
+        if (followed == null) {
+            followed = isFollowUp() ? agreements.search(AgreementQuery.all()).stream()
+                    .filter(a -> a.status() != AgreementStatus.DRAFT && a.status() != AgreementStatus.DECIDED).toList()
+                    : List.of();
+        }
+        return followed;
+    }
+
+    /** "Kvartal 3 2025" for a due report, in the user's language. */
+    public String period(DueReport d) {
+        return d.period().label(ui.locale());
+    }
+
+    public String period(ActivityReport r) {
+        return r.period().label(ui.locale());
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+}

@@ -1,0 +1,174 @@
+package se.iop.report.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import org.primefaces.model.StreamedContent;
+import se.iop.common.DomainException;
+import se.iop.common.NotFound;
+import se.iop.common.StaleVersion;
+import se.iop.report.boundary.ActivityReports;
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.Measure;
+import se.iop.report.entity.Outcomes;
+import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportStatus;
+import se.iop.report.entity.SmallCounts;
+import se.iop.web.Ui;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One report, read: its counts (exact for the partner and the administrators, small ones hidden for
+ * everyone else) and documents; administrators approve it or send it back with a comment.
+ */
+@Named
+@ViewScoped
+public class ReportView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private ActivityReports reports;
+
+    @Inject
+    private Ui ui;
+
+    @Inject
+    @Param(name = "id")
+    private String idParam;
+
+    private Long id;
+    private boolean found;
+    private boolean exact;
+    private String comment;
+
+    private transient ActivityReport report;
+
+    @PostConstruct
+    void load() {
+        try {
+            id = idParam == null ? null : Long.valueOf(idParam.strip());
+            if (id != null) {
+                read();
+                found = true;
+            }
+        } catch (NumberFormatException | NotFound | jakarta.ejb.EJBAccessException e) {
+            found = false;
+        }
+        if (!found) {
+            external().setResponseStatus(404);
+        }
+    }
+
+    private void read() {
+        report = reports.find(id);
+        exact = reports.exactCounts(report);
+    }
+
+    public ActivityReport getReport() {
+        if (report == null && found) {
+            read();
+        }
+        return report;
+    }
+
+    /** A count as this user may see it: "&lt; 3" for small ones unless exact. */
+    public String count(Measure m) {
+        Integer n = getReport().outcomes().get(m);
+        return exact ? (n == null ? "–" : n.toString()) : SmallCounts.shown(n);
+    }
+
+    public String retention() {
+        Outcomes o = getReport().outcomes();
+        BigDecimal share = exact ? o.retention12()
+                : SmallCounts.share(o.get(Measure.TENANCIES_12_KEPT), o.get(Measure.TENANCIES_12_DUE));
+        return share == null ? "–" : share.toPlainString().replace('.', "sv".equals(ui.locale().getLanguage()) ? ',' : '.') + " %";
+    }
+
+    public Measure[] getMeasures() {
+        return Measure.values();
+    }
+
+    public boolean isExact() {
+        return exact;
+    }
+
+    public boolean isReviewable() {
+        return found && external().isUserInRole("ADMIN") && getReport().status() == ReportStatus.SUBMITTED;
+    }
+
+    public boolean isEditable() {
+        return found && external().isUserInRole("PARTNER") && getReport().status().editable();
+    }
+
+    public void approve() {
+        attempt(() -> reports.approve(id, getReport().version()), "followup.report.approved");
+    }
+
+    public void returnToPartner() {
+        attempt(() -> reports.returnToPartner(id, getReport().version(), comment), "followup.report.returned");
+    }
+
+    private void attempt(Runnable change, String savedKey) {
+        try {
+            change.run();
+            read();
+            comment = null;
+            ui.message(FacesMessage.SEVERITY_INFO, savedKey);
+        } catch (StaleVersion e) {
+            ui.message(FacesMessage.SEVERITY_ERROR, "followup.stale");
+            FacesContext.getCurrentInstance().validationFailed();
+        } catch (DomainException e) {
+            ui.refused(e);
+        }
+    }
+
+    public StreamedContent download(long attachmentId) {
+        ReportAttachment a = reports.attachment(id, attachmentId);
+        return Downloads.of(a.bytes(), a.contentType(), a.filename());
+    }
+
+    public List<ReportAttachment> getAttachments() {
+        return getReport().attachments();
+    }
+
+    public String getReturnedBy() {
+        return ui.text("followup.report.returnedNotice", getReport().reviewedBy());
+    }
+
+    public String size(ReportAttachment a) {
+        return Downloads.size(a.sizeBytes(), ui);
+    }
+
+    public String period() {
+        return getReport().period().label(ui.locale());
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+}
