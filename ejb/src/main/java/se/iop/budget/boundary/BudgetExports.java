@@ -21,6 +21,7 @@ import se.iop.budget.entity.Disbursement;
 import se.iop.budget.entity.DisbursementStatus;
 import se.iop.budget.entity.Expense;
 import se.iop.budget.entity.LineCategory;
+import se.iop.common.InvalidInput;
 import se.iop.partner.entity.Organisation;
 
 import java.math.BigDecimal;
@@ -175,6 +176,9 @@ public class BudgetExports {
      */
     public ExportFile sie(long agreementId, Integer year) {
         Agreement agreement = agreements.find(agreementId);
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw new InvalidInput("year", "error.export.year");
+        }
         int fiscal = year != null ? year : latestYear(agreementId);
         LocalDate start = LocalDate.of(fiscal, 1, 1);
         LocalDate end = LocalDate.of(fiscal, 12, 31);
