@@ -164,7 +164,7 @@ public class BudgetExports {
 
     /** The years in which costs are booked, oldest first; the present year when none are. */
     public List<Integer> sieYears(long agreementId) {
-        agreements.find(agreementId);
+        agreements.requireVisible(agreementId);
         List<Integer> years = em.createQuery("select distinct year(e.spentOn) from Expense e where e.agreementId = :a"
                 + " order by year(e.spentOn)", Integer.class).setParameter("a", agreementId).getResultList();
         return years.isEmpty() ? List.of(Year.now(BudgetSummaries.STOCKHOLM).getValue()) : years;
