@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import se.iop.it.Browser;
 import se.iop.it.BudgetSetup;
 import se.iop.it.Deployments;
@@ -58,6 +57,9 @@ class BudgetIoBrowserIT {
                 b.find(By.cssSelector("details.io-format summary")).click();
                 assertTrue(b.find(By.id("phaseLines")).getText().contains("Fas 1"), "the phase and its lines are listed");
                 whole(b, "budget-io-finance");
+                WebElement input = b.find(By.cssSelector("input[type=file]"));
+                assertEquals(1, b.driver().findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).size(),
+                        "the file input has its label");
 
                 upload(b, "bad.csv", "datum;budgetrad;belopp;beskrivning;verifikation\n"
                         + "2024-01-31;Boendestödjare;62000,00;Löner januari;V1-" + run + "\n"

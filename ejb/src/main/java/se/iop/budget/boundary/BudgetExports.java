@@ -24,7 +24,6 @@ import se.iop.budget.entity.LineCategory;
 import se.iop.common.InvalidInput;
 import se.iop.partner.entity.Organisation;
 
-import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.Year;
