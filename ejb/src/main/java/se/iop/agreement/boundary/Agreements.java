@@ -97,6 +97,23 @@ public class Agreements {
         return a;
     }
 
+    /**
+     * Throws {@link NotFound} unless the agreement exists and the caller may see it, as {@link #find}
+     * does, but with one small query and nothing loaded: for views of an agreement's data, such as its
+     * budget, that show nothing of the agreement itself.
+     */
+    public void requireVisible(long id) {
+        long matches = caller.seesEverything()
+                ? em.createQuery("select count(a) from Agreement a where a.id = :id", Long.class)
+                        .setParameter("id", id).getSingleResult()
+                : em.createQuery("select count(p) from AgreementParty p where p.agreement.id = :id and p.organisation.id = :own",
+                        Long.class).setParameter("id", id).setParameter("own", caller.organisationId().orElse(-1L))
+                        .getSingleResult();
+        if (matches == 0) {
+            throw new NotFound("agreement", id);
+        }
+    }
+
     private boolean visible(Agreement a) {
         if (caller.seesEverything()) {
             return true;

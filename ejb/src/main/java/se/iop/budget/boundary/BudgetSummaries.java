@@ -89,7 +89,7 @@ public class BudgetSummaries {
 
     /** As {@link #of(long)}, with the forecast made as of the given day. */
     public BudgetSummary of(long agreementId, LocalDate today) {
-        agreements.find(agreementId);
+        agreements.requireVisible(agreementId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SQL).setParameter("a", agreementId).getResultList();
         Figures total = null;

@@ -1,0 +1,66 @@
+package se.iop.budget.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import se.iop.budget.boundary.BudgetExports;
+import se.iop.budget.boundary.BudgetExports.ExportFile;
+import se.iop.budget.boundary.BudgetExports.Format;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An agreement's budget as files: transactions and overview as CSV or XLSX, the year's costs as SIE 4.
+ * Plain links (the budget pages use them with the session cookie), so the media type is the file's,
+ * whatever the client's Accept header asks.
+ */
+@Path("budgets/{agreementId}/export")
+public class BudgetExportResource {
+
+    @Inject
+    private BudgetExports exports;
+
+    @GET
+    @Path("transactions.csv")
+    public Response transactionsCsv(@PathParam("agreementId") long agreementId) {
+        return download(exports.transactions(agreementId, Format.CSV));
+    }
+
+    @GET
+    @Path("transactions.xlsx")
+    public Response transactionsXlsx(@PathParam("agreementId") long agreementId) {
+        return download(exports.transactions(agreementId, Format.XLSX));
+    }
+
+    @GET
+    @Path("overview.csv")
+    public Response overviewCsv(@PathParam("agreementId") long agreementId) {
+        return download(exports.overview(agreementId, Format.CSV));
+    }
+
+    @GET
+    @Path("overview.xlsx")
+    public Response overviewXlsx(@PathParam("agreementId") long agreementId) {
+        return download(exports.overview(agreementId, Format.XLSX));
+    }
+
+    /** Booked costs of one calendar year (default: the year of the latest booking) as an SIE 4 file. */
+    @GET
+    @Path("expenses.se")
+    public Response sie(@PathParam("agreementId") long agreementId, @QueryParam("year") Integer year) {
+        return download(exports.sie(agreementId, year));
+    }
+
+    private static Response download(ExportFile file) {
+        String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(file.content(), file.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"; filename*=UTF-8''" + encoded)
+                // Figures of an agreement's money: not for shared caches or the browser's history.
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
