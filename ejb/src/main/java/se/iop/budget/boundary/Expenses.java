@@ -40,7 +40,8 @@ public class Expenses {
     public List<Expense> ofAgreement(long agreementId, int first, int max) {
         budgets.phases(agreementId);
         return em.createQuery("select e from Expense e join fetch e.line left join fetch e.partner"
-                        + " where e.agreementId = :a order by e.spentOn desc, e.id desc", Expense.class)
+                        // the reversed booking may lie on another page: fetched, so its voucher can be named
+                        + " left join fetch e.reversalOf where e.agreementId = :a order by e.spentOn desc, e.id desc", Expense.class)
                 .setParameter("a", agreementId)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 1000)))
                 .getResultList();
