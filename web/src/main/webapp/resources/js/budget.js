@@ -5,7 +5,7 @@
  */
 function budgetChartExtender() {
     var lang = document.documentElement.lang === 'en' ? 'en-GB' : 'sv-SE';
-    var whole = new Intl.NumberFormat(lang, {style: 'currency', currency: 'SEK', maximumFractionDigits: 0});
+    var axis = new Intl.NumberFormat(lang, {style: 'currency', currency: 'SEK', notation: 'compact', maximumFractionDigits: 1});
     var exact = new Intl.NumberFormat(lang, {style: 'currency', currency: 'SEK', minimumFractionDigits: 2});
     var config = this.cfg.config;
     var options = config.options = config.options || {};
@@ -23,12 +23,12 @@ function budgetChartExtender() {
         }
     };
     if (options.scales) {
-        Object.keys(options.scales).forEach(function (axis) {
-            var scale = options.scales[axis];
-            scale.ticks = scale.ticks || {};
-            scale.ticks.callback = function (value) {
-                return whole.format(value);
-            };
-        });
+        // Only the axis of amounts; the other one names months or budget lines.
+        var valueAxis = options.indexAxis === 'y' ? 'x' : 'y';
+        var scale = options.scales[valueAxis] = options.scales[valueAxis] || {};
+        scale.ticks = scale.ticks || {};
+        scale.ticks.callback = function (value) {
+            return axis.format(value);
+        };
     }
 }

@@ -84,16 +84,21 @@ public class BudgetActions implements Serializable {
     private ExpenseForm expense = new ExpenseForm();
     private ReversalForm reversal = new ReversalForm();
 
+    /** The dialog being filled in; the others render no fields, so the page is not built for all ten. */
+    private String open;
+
     private transient List<SelectItem> committeeChoices;
 
     // --- phases ----------------------------------------------------------------------------------
 
     public void startPhase() {
+        open = "phase";
         phase = new PhaseForm();
     }
 
     /** Opens the phase as stored now, remembering the version it was read at. */
     public void startEditPhase(long phaseId) {
+        open = "phase";
         Phase p = budgets.phase(phaseId);
         phase = new PhaseForm();
         phase.setId(p.id());
@@ -117,6 +122,7 @@ public class BudgetActions implements Serializable {
     // --- allocations, lines, co-financing --------------------------------------------------------
 
     public void startAllocation(long phaseId) {
+        open = "allocation";
         allocation = new AllocationForm();
         allocation.setPhaseId(phaseId);
     }
@@ -128,6 +134,7 @@ public class BudgetActions implements Serializable {
     }
 
     public void startLine(long phaseId) {
+        open = "line";
         line = new LineForm();
         line.setPhaseId(phaseId);
     }
@@ -140,6 +147,7 @@ public class BudgetActions implements Serializable {
 
     /** Opens the line as the page shows it: a change by someone else since then is refused as stale. */
     public void startReplan(long lineId) {
+        open = "replan";
         replan = new ReplanForm();
         for (PhaseSection p : view.getPhases()) {
             for (LineRow l : p.phase().lines()) {
@@ -159,6 +167,7 @@ public class BudgetActions implements Serializable {
     }
 
     public void startContribution(long phaseId) {
+        open = "contribution";
         contribution = new ContributionForm();
         contribution.setPhaseId(phaseId);
     }
@@ -172,6 +181,7 @@ public class BudgetActions implements Serializable {
     // --- payments --------------------------------------------------------------------------------
 
     public void startDisbursement(long phaseId) {
+        open = "disbursement";
         disbursement = new DisbursementForm();
         disbursement.setPhaseId(phaseId);
     }
@@ -188,6 +198,7 @@ public class BudgetActions implements Serializable {
     }
 
     public void startPay(DisbursementRow row) {
+        open = "pay";
         step = step(row);
         step.setPaidOn(LocalDate.now(STOCKHOLM));
     }
@@ -198,6 +209,7 @@ public class BudgetActions implements Serializable {
     }
 
     public void startCancel(DisbursementRow row) {
+        open = "cancel";
         step = step(row);
     }
 
@@ -218,6 +230,7 @@ public class BudgetActions implements Serializable {
     // --- costs -----------------------------------------------------------------------------------
 
     public void startExpense(long phaseId) {
+        open = "expense";
         expense = new ExpenseForm();
         expense.setPhaseId(phaseId);
     }
@@ -229,6 +242,7 @@ public class BudgetActions implements Serializable {
     }
 
     public void startReversal(ExpenseRow row) {
+        open = "reversal";
         reversal = new ReversalForm();
         reversal.setExpenseId(row.id());
         reversal.setLabel(row.voucher() + ", " + formats.money(row.amount()) + ", " + formats.date(row.spentOn()));
@@ -368,6 +382,10 @@ public class BudgetActions implements Serializable {
     }
 
     // --- form state ------------------------------------------------------------------------------
+
+    public String getOpen() {
+        return open;
+    }
 
     public PhaseForm getPhase() {
         return phase;

@@ -102,7 +102,10 @@ final class BudgetCharts {
         return total.spent().add(forecast.perDay().multiply(BigDecimal.valueOf(days))).setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    /** Planned against spent per budget line, lines spent beyond their plan in red. Null without lines. */
+    /**
+     * Planned against spent per budget line: spending within the plan, and stacked on it in red what
+     * was spent beyond the plan. Null without lines.
+     */
     static String lines(BudgetSummary s, Texts t) {
         if (s.lines().isEmpty()) {
             return null;
@@ -110,25 +113,37 @@ final class BudgetCharts {
         boolean severalPhases = s.phases().size() > 1;
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder planned = Json.createArrayBuilder();
-        JsonArrayBuilder spent = Json.createArrayBuilder();
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder within = Json.createArrayBuilder();
+        JsonArrayBuilder beyond = Json.createArrayBuilder();
         for (Figures line : s.lines()) {
             String phase = severalPhases ? phaseName(s, line.parentId()) : null;
             labels.add(phase == null ? line.label() : phase + ": " + line.label());
             planned.add(line.planned());
-            spent.add(line.spent());
-            colours.add(line.overSpent() ? OVER : BRAND);
+            within.add(line.overSpent() ? line.planned() : line.spent());
+            beyond.add(line.overSpent() ? line.spent().subtract(line.planned()) : BigDecimal.ZERO.setScale(2));
         }
         JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("label", t.text("budget.chart.planned")).add("data", planned)
-                        .add("backgroundColor", PLAN))
-                .add(Json.createObjectBuilder().add("label", t.text("budget.chart.used")).add("data", spent)
-                        .add("backgroundColor", colours));
+                .add(bar(t.text("budget.chart.planned"), planned, PLAN, "planned"))
+                .add(bar(t.text("budget.chart.used"), within, BRAND, "spent"))
+                .add(bar(t.text("budget.chart.overPlan"), beyond, OVER, "spent"));
+        JsonObjectBuilder stacked = Json.createObjectBuilder().add("stacked", true);
         return safe(Json.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", options(true).add("indexAxis", "y"))
+                .add("options", Json.createObjectBuilder()
+                        .add("responsive", true)
+                        .add("maintainAspectRatio", false)
+                        .add("indexAxis", "y")
+                        .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("position", "bottom")))
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("beginAtZero", true).add("stacked", true))
+                                .add("y", stacked)))
                 .build());
+    }
+
+    private static JsonObjectBuilder bar(String label, JsonArrayBuilder data, String colour, String stack) {
+        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colour)
+                .add("stack", stack);
     }
 
     /** Who funds the partnership: each committee's allocations and each party's co-financing. Null when nobody does yet. */

@@ -10,14 +10,12 @@ import org.omnifaces.cdi.Param;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
-import se.iop.budget.boundary.BudgetSummaries;
+import se.iop.budget.boundary.BudgetOverviews;
+import se.iop.budget.boundary.BudgetOverviews.BudgetOverview;
 import se.iop.budget.boundary.BudgetSummary;
 import se.iop.budget.boundary.BudgetSummary.Figures;
 import se.iop.budget.boundary.BudgetSummary.Forecast;
-import se.iop.budget.boundary.Budgets;
-import se.iop.budget.boundary.Disbursements;
 import se.iop.budget.boundary.Expenses;
 import se.iop.budget.view.BudgetRows.DisbursementRow;
 import se.iop.budget.view.BudgetRows.ExpenseRow;
@@ -48,18 +46,11 @@ public class BudgetView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final List<String> READERS = List.of("ADMIN", "FINANCE", "AUDITOR", "PARTNER");
+    /** Rows of the costs table, as the page's paginator shows them. */
+    public static final int EXPENSE_PAGE = 15;
 
     @Inject
-    private Agreements agreements;
-
-    @Inject
-    private BudgetSummaries summaries;
-
-    @Inject
-    private Budgets budgets;
-
-    @Inject
-    private Disbursements disbursements;
+    private BudgetOverviews overviews;
 
     @Inject
     private Expenses expenses;
@@ -83,8 +74,7 @@ public class BudgetView implements Serializable {
     private ExpenseModel expenseModel;
 
     // Read again after a session is restored rather than stored in it.
-    private transient Agreement agreement;
-    private transient BudgetSummary summary;
+    private transient BudgetOverview overview;
     private transient List<PhaseSection> phases;
     private transient List<DisbursementRow> disbursementRows;
 
@@ -107,13 +97,13 @@ public class BudgetView implements Serializable {
         id = parseId(agreementParam);
         if (id != null) {
             try {
-                agreement = agreements.find(id);
-                title = agreement.title();
-                reference = agreement.reference();
-                found = true;
                 expenseModel = new ExpenseModel(id, expenses);
+                read();
+                title = overview.agreement().title();
+                reference = overview.agreement().reference();
+                found = true;
             } catch (NotFound e) {
-                agreement = null;
+                overview = null;
             }
         }
         if (!found) {
@@ -124,24 +114,30 @@ public class BudgetView implements Serializable {
 
     /** Forgets what was read, so the page shows what is stored now. */
     public void reload() {
-        agreement = null;
-        summary = null;
+        overview = null;
         phases = null;
         disbursementRows = null;
     }
 
-    public Agreement getAgreement() {
-        if (agreement == null && found) {
-            agreement = agreements.find(id);
+    private BudgetOverview overview() {
+        if (overview == null && found) {
+            read();
         }
-        return agreement;
+        return overview;
+    }
+
+    // The first page of costs comes with the overview; the table asks the database for the others.
+    private void read() {
+        overview = overviews.of(id, EXPENSE_PAGE);
+        expenseModel.preload(overview.expenseCount(), overview.expenses().stream().map(ExpenseRow::of).toList());
+    }
+
+    public Agreement getAgreement() {
+        return found ? overview().agreement() : null;
     }
 
     public BudgetSummary getSummary() {
-        if (summary == null && found) {
-            summary = summaries.of(id);
-        }
-        return summary;
+        return found ? overview().summary() : null;
     }
 
     public Figures getTotal() {
@@ -159,7 +155,7 @@ public class BudgetView implements Serializable {
             Map<Long, Figures> phaseFigures = s.phases().stream().collect(Collectors.toMap(Figures::id, Function.identity()));
             Map<Long, Figures> lineFigures = s.lines().stream().collect(Collectors.toMap(Figures::id, Function.identity()));
             // A phase or line stored between the two reads has no figures yet: it shows as zero.
-            phases = budgets.phases(id).stream().map(PhaseRow::of)
+            phases = overview().phases().stream().map(PhaseRow::of)
                     .map(p -> new PhaseSection(p, phaseFigures.getOrDefault(p.id(), zero(p.id(), p.name())), p.lines().stream()
                             .map(l -> new LineSection(l, lineFigures.getOrDefault(l.id(), zero(l.id(), l.name())))).toList()))
                     .toList();
@@ -174,13 +170,17 @@ public class BudgetView implements Serializable {
 
     public List<DisbursementRow> getDisbursements() {
         if (disbursementRows == null && found) {
-            disbursementRows = disbursements.ofAgreement(id).stream().map(DisbursementRow::of).toList();
+            disbursementRows = overview().disbursements().stream().map(DisbursementRow::of).toList();
         }
         return disbursementRows == null ? List.of() : disbursementRows;
     }
 
     public LazyDataModel<ExpenseRow> getExpenses() {
         return expenseModel;
+    }
+
+    public int getExpensePage() {
+        return EXPENSE_PAGE;
     }
 
     // --- charts ----------------------------------------------------------------------------------
@@ -330,19 +330,34 @@ public class BudgetView implements Serializable {
 
         private final long agreementId;
         private final Expenses expenses;
+        private transient Long preloadedCount;
+        private transient List<ExpenseRow> preloadedFirstPage;
 
         ExpenseModel(long agreementId, Expenses expenses) {
             this.agreementId = agreementId;
             this.expenses = expenses;
         }
 
+        /** The count and first page already read with the overview, used once instead of asking again. */
+        void preload(long count, List<ExpenseRow> firstPage) {
+            preloadedCount = count;
+            preloadedFirstPage = firstPage;
+        }
+
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, expenses.countOfAgreement(agreementId));
+            long count = preloadedCount != null ? preloadedCount : expenses.countOfAgreement(agreementId);
+            preloadedCount = null;
+            return (int) Math.min(Integer.MAX_VALUE, count);
         }
 
         @Override
         public List<ExpenseRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            List<ExpenseRow> preloaded = preloadedFirstPage;
+            preloadedFirstPage = null;
+            if (preloaded != null && first == 0 && pageSize == EXPENSE_PAGE) {
+                return preloaded;
+            }
             return expenses.ofAgreement(agreementId, first, pageSize).stream().map(ExpenseRow::of).toList();
         }
 

@@ -119,11 +119,12 @@ class BudgetChartsTest {
         assertEquals(List.of("\"Fas 1: Boendestöd\"", "\"Fas 2: Hyresgarantier\""),
                 chart.getJsonObject("data").getJsonArray("labels").stream().map(Object::toString).toList());
         assertEquals(List.of("500000.00", "300000.00"), values(dataset(chart, "budget.chart.planned")));
-        JsonObject spent = dataset(chart, "budget.chart.used");
-        assertEquals(List.of("510000.50", "1000.00"), values(spent));
-        assertEquals(List.of(BudgetCharts.OVER, BudgetCharts.BRAND),
-                spent.getJsonArray("backgroundColor").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString).toList());
+        // Spent within the plan, and stacked on it what went beyond: 500 000 + 10 000,50 for the overspent line.
+        assertEquals(List.of("500000.00", "1000.00"), values(dataset(chart, "budget.chart.used")));
+        assertEquals(List.of("10000.50", "0.00"), values(dataset(chart, "budget.chart.overPlan")));
+        assertEquals(BudgetCharts.OVER, dataset(chart, "budget.chart.overPlan").getString("backgroundColor"));
+        assertEquals("spent", dataset(chart, "budget.chart.overPlan").getString("stack"));
+        assertEquals("spent", dataset(chart, "budget.chart.used").getString("stack"));
     }
 
     @Test
