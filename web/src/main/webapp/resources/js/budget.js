@@ -27,6 +27,7 @@ function budgetChartExtender() {
         var valueAxis = options.indexAxis === 'y' ? 'x' : 'y';
         var scale = options.scales[valueAxis] = options.scales[valueAxis] || {};
         scale.ticks = scale.ticks || {};
+        scale.ticks.maxTicksLimit = 6;
         scale.ticks.callback = function (value) {
             return axis.format(value);
         };

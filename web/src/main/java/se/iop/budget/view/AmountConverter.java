@@ -6,8 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
-import jakarta.inject.Inject;
-import se.iop.web.Ui;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -18,15 +16,12 @@ import java.util.regex.Pattern;
  * an amount with three decimals reaches the domain, which refuses it naming the field, so the rule
  * and its message live in one place.
  */
-@FacesConverter(value = "budget.amount", managed = true)
+@FacesConverter("budget.amount")
 public class AmountConverter implements Converter<BigDecimal> {
 
     private static final Pattern PLAIN = Pattern.compile("[-+]?\\d+([.,]\\d+)?");
     private static final Pattern POINT_GROUPS = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
     private static final Pattern COMMA_GROUPS = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-
-    @Inject
-    private Ui ui;
 
     @Override
     public BigDecimal getAsObject(FacesContext context, UIComponent component, String value) {
@@ -36,7 +31,7 @@ public class AmountConverter implements Converter<BigDecimal> {
         BigDecimal amount = parse(value);
         if (amount == null) {
             Object label = component.getAttributes().get("label");
-            String why = ui.text("budget.amount.invalid");
+            String why = context.getApplication().getResourceBundle(context, "msg").getString("budget.amount.invalid");
             String text = label == null ? why : label + ": " + why;
             throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
@@ -45,7 +40,7 @@ public class AmountConverter implements Converter<BigDecimal> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, BigDecimal value) {
-        return format(value, ui.locale());
+        return format(value, context.getViewRoot().getLocale());
     }
 
     /**
@@ -68,12 +63,31 @@ public class AmountConverter implements Converter<BigDecimal> {
         return new BigDecimal(plain);
     }
 
-    /** For putting a stored amount back into a field: no grouping, the decimal sign of the language. */
+    /**
+     * For putting an amount back into a field as people write it: "1 050 000,50" in Swedish (plain
+     * spaces, which the field reads back), "1050000.50" in English, where a lone comma would read as a
+     * decimal sign. Every decimal is kept.
+     */
     static String format(BigDecimal value, Locale locale) {
         if (value == null) {
             return "";
         }
-        String plain = value.toPlainString();
-        return "sv".equals(locale.getLanguage()) ? plain.replace('.', ',') : plain;
+        String plain = value.abs().toPlainString();
+        if (!"sv".equals(locale.getLanguage())) {
+            return value.toPlainString();
+        }
+        int point = plain.indexOf('.');
+        String digits = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                grouped.append(' ');
+            }
+            grouped.append(digits.charAt(i));
+        }
+        if (point >= 0) {
+            grouped.append(',').append(plain.substring(point + 1));
+        }
+        return (value.signum() < 0 ? "-" : "") + grouped;
     }
 }

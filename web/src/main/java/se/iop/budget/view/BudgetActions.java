@@ -285,6 +285,10 @@ public class BudgetActions implements Serializable {
         if (formId != null && e.field() != null) {
             UIComponent input = faces.getViewRoot().findComponent(":" + formId + ":" + e.field());
             if (input instanceof UIInput in) {
+                // Marked invalid, an input shows what was submitted: give it the text exactly as typed.
+                Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
+                String id = in.getClientId(faces);
+                in.setSubmittedValue(params.containsKey(id) ? params.get(id) : params.get(id + "_input"));
                 in.setValid(false);
             }
         }

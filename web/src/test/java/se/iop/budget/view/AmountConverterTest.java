@@ -46,9 +46,24 @@ class AmountConverterTest {
     }
 
     @Test
-    void writesAStoredAmountBackWithTheLanguagesDecimalSign() {
-        assertEquals("1050000,00", AmountConverter.format(new BigDecimal("1050000.00"), Locale.forLanguageTag("sv")));
+    void writesAnAmountBackAsTheLanguageDoesKeepingEveryDecimal() {
+        Locale sv = Locale.forLanguageTag("sv");
+        assertEquals("1 050 000,00", AmountConverter.format(new BigDecimal("1050000.00"), sv));
+        assertEquals("12 345,678", AmountConverter.format(new BigDecimal("12345.678"), sv));
+        assertEquals("700 000", AmountConverter.format(new BigDecimal("700000"), sv));
+        assertEquals("999", AmountConverter.format(new BigDecimal("999"), sv));
+        assertEquals("-1 000", AmountConverter.format(new BigDecimal("-1000"), sv));
         assertEquals("1050000.00", AmountConverter.format(new BigDecimal("1050000.00"), Locale.ENGLISH));
         assertEquals("", AmountConverter.format(null, Locale.ENGLISH));
+    }
+
+    @Test
+    void readsBackWhatItWrites() {
+        for (String amount : new String[] {"0.01", "1050000.00", "12345.678", "-1000", "999"}) {
+            for (Locale locale : new Locale[] {Locale.forLanguageTag("sv"), Locale.ENGLISH}) {
+                BigDecimal value = new BigDecimal(amount);
+                assertEquals(value, AmountConverter.parse(AmountConverter.format(value, locale)), amount + " " + locale);
+            }
+        }
     }
 }
