@@ -77,6 +77,7 @@ public class BudgetView implements Serializable {
     private transient BudgetOverview overview;
     private transient List<PhaseSection> phases;
     private transient List<DisbursementRow> disbursementRows;
+    private transient String[] charts;
 
     /** A phase as stored, with its figures and those of its lines. */
     public record PhaseSection(PhaseRow phase, Figures figures, List<LineSection> lines) {
@@ -117,6 +118,7 @@ public class BudgetView implements Serializable {
         overview = null;
         phases = null;
         disbursementRows = null;
+        charts = null;
     }
 
     private BudgetOverview overview() {
@@ -186,15 +188,25 @@ public class BudgetView implements Serializable {
     // --- charts ----------------------------------------------------------------------------------
 
     public String getSpendingChart() {
-        return found ? BudgetCharts.spending(getSummary(), ui::text) : null;
+        return charts()[0];
     }
 
     public String getLineChart() {
-        return found ? BudgetCharts.lines(getSummary(), ui::text) : null;
+        return charts()[1];
     }
 
     public String getFundingChart() {
-        return found ? BudgetCharts.funding(getSummary(), ui::text) : null;
+        return charts()[2];
+    }
+
+    /** The three charts' configurations, made once per reading of the budget (each may be null). */
+    private String[] charts() {
+        if (charts == null) {
+            BudgetSummary s = getSummary();
+            charts = s == null ? new String[3] : new String[] {BudgetCharts.spending(s, ui::text),
+                    BudgetCharts.lines(s, ui::text), BudgetCharts.funding(s, ui::text)};
+        }
+        return charts;
     }
 
     /** What the spending chart shows, in one sentence, for those who cannot see it. */
