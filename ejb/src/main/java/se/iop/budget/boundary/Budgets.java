@@ -60,7 +60,12 @@ public class Budgets {
     }
 
     private static void load(Phase p) {
-        p.allocations().forEach(a -> a.committee().name());
+        p.allocations().forEach(a -> {
+            a.committee().name();
+            if (a.decision() != null) {
+                a.decision().meetingDate(); // pages name the decision behind an allocation
+            }
+        });
         p.lines().size();
         p.contributions().forEach(c -> c.party().organisation().name());
     }

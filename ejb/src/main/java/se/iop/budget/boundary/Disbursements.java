@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import se.iop.agreement.boundary.Agreements;
 import se.iop.budget.entity.Disbursement;
 import se.iop.budget.entity.DisbursementStatus;
 import se.iop.budget.entity.Phase;
@@ -32,8 +33,11 @@ public class Disbursements {
     @Inject
     private Budgets budgets;
 
+    @Inject
+    private Agreements agreements;
+
     public List<Disbursement> ofAgreement(long agreementId) {
-        budgets.phases(agreementId);
+        agreements.find(agreementId);
         return em.createQuery("select d from Disbursement d join fetch d.partner join fetch d.phase p"
                 + " where p.agreement.id = :a order by d.plannedOn, d.id", Disbursement.class)
                 .setParameter("a", agreementId).getResultList();

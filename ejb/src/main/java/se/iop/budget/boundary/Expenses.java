@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.boundary.Caller;
 import se.iop.account.entity.Role;
+import se.iop.agreement.boundary.Agreements;
 import se.iop.budget.entity.Expense;
 import se.iop.budget.entity.ExpenseSource;
 import se.iop.budget.entity.Phase;
@@ -36,18 +37,22 @@ public class Expenses {
     @Inject
     private Caller caller;
 
+    @Inject
+    private Agreements agreements;
+
     /** Costs of an agreement, newest first, a page at a time. */
     public List<Expense> ofAgreement(long agreementId, int first, int max) {
-        budgets.phases(agreementId);
-        return em.createQuery("select e from Expense e join fetch e.line left join fetch e.partner"
-                        + " where e.agreementId = :a order by e.spentOn desc, e.id desc", Expense.class)
+        agreements.find(agreementId);
+        return em.createQuery("select e from Expense e join fetch e.phase join fetch e.line left join fetch e.partner"
+                        // the reversed booking may lie on another page: fetched, so its voucher can be named
+                        + " left join fetch e.reversalOf where e.agreementId = :a order by e.spentOn desc, e.id desc", Expense.class)
                 .setParameter("a", agreementId)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 1000)))
                 .getResultList();
     }
 
     public long countOfAgreement(long agreementId) {
-        budgets.phases(agreementId);
+        agreements.find(agreementId);
         return em.createQuery("select count(e) from Expense e where e.agreementId = :a", Long.class)
                 .setParameter("a", agreementId).getSingleResult();
     }
