@@ -51,7 +51,10 @@ class BudgetIoBrowserIT {
         try (Browser b = Browser.start()) {
             steps(b, "budget-io-finance", () -> {
                 b.login("ekonom", "bostadforst");
-                b.open("budget/io.xhtml?agreement=" + budget.agreementId);
+                // Finance reaches the page from the budget page, beside its title.
+                b.open("budget/view.xhtml?agreement=" + budget.agreementId);
+                b.find(By.id("budget:importExport")).click();
+                b.waitUntil(d -> d.getCurrentUrl().contains("budget/io.xhtml"));
                 assertEquals("Import och export av budgeten", b.find(By.tagName("h1")).getText());
                 assertTrue(b.find(By.id("agreementReference")).getText().equals(budget.reference));
                 b.find(By.cssSelector("details.io-format summary")).click();
