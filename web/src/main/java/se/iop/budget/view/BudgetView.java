@@ -119,6 +119,9 @@ public class BudgetView implements Serializable {
         phases = null;
         disbursementRows = null;
         charts = null;
+        if (expenseModel != null) {
+            expenseModel.forget();
+        }
     }
 
     private BudgetOverview overview() {
@@ -228,7 +231,9 @@ public class BudgetView implements Serializable {
         if (t.spent().compareTo(t.allocated()) >= 0) {
             return ui.text("budget.forecast.spent");
         }
-        String key = f.beforeEnd() ? "budget.forecast.early" : "budget.forecast.lasts";
+        // Decades ahead at a trickle is no date to plan by: then it only says that the money lasts.
+        boolean farBeyond = t.end() != null && f.runsOutOn().isAfter(t.end().plusYears(1));
+        String key = f.beforeEnd() ? "budget.forecast.early" : farBeyond ? "budget.forecast.lastsLong" : "budget.forecast.lasts";
         return ui.text(key, formats.money(f.perDay()), formats.date(f.runsOutOn()), formats.date(t.end()));
     }
 
@@ -354,6 +359,12 @@ public class BudgetView implements Serializable {
         void preload(long count, List<ExpenseRow> firstPage) {
             preloadedCount = count;
             preloadedFirstPage = firstPage;
+        }
+
+        /** What was preloaded is not to be shown any more: the next page comes from the database. */
+        void forget() {
+            preloadedCount = null;
+            preloadedFirstPage = null;
         }
 
         @Override
