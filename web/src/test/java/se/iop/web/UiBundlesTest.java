@@ -40,12 +40,28 @@ class UiBundlesTest {
             for (String key : p.stringPropertyNames()) {
                 String pattern = p.getProperty(key);
                 if (pattern.contains("{0}")) {
-                    String text = new MessageFormat(pattern, Locale.ENGLISH).format(new Object[] {"A", "B"});
+                    String text = new MessageFormat(pattern, Locale.ENGLISH).format(sampleArguments(pattern));
                     assertFalse(text.contains("{0}") || text.contains("''"), key + ": " + text);
                     assertEquals(pattern.replace("''", "'").chars().filter(c -> c == '\'').count(),
                             text.chars().filter(c -> c == '\'').count(), key + " loses an apostrophe: " + text);
                 }
             }
         }
+    }
+
+    /** A value of the right kind for each argument: a number where the pattern says {n,number}, else text. */
+    private static Object[] sampleArguments(String pattern) {
+        java.text.Format[] formats = new MessageFormat(pattern, Locale.ENGLISH).getFormatsByArgumentIndex();
+        Object[] args = new Object[Math.max(2, formats.length)];
+        for (int i = 0; i < args.length; i++) {
+            Object sample = i == 0 ? "A" : "B";
+            if (i < formats.length && formats[i] instanceof java.text.NumberFormat) {
+                sample = 12;
+            } else if (i < formats.length && formats[i] instanceof java.text.DateFormat) {
+                sample = new java.util.Date(0);
+            }
+            args[i] = sample;
+        }
+        return args;
     }
 }
