@@ -20,6 +20,7 @@ import se.iop.it.Api;
 import se.iop.it.Deployments;
 import se.iop.it.LandlordFixtures;
 import se.iop.it.Rows;
+import se.iop.it.SilentSmtp;
 import se.iop.it.Smtp;
 
 import java.io.InputStream;
@@ -47,7 +48,8 @@ import static se.iop.it.Problems.assertProblem;
 /**
  * Sending packets by e-mail, received by a real SMTP server in the test JVM: the message goes to the
  * contact with the subject, the letter, the personal link and the PDF; a mail server that is down
- * fails the delivery with its reason and the retry timer delivers it once the server is back; a
+ * fails the delivery with its reason and the retry timer delivers it once the server is back, and so
+ * does one that accepts the connection and then never answers (the mail session's timeouts); a
  * version reaches a person once unless a re-send is asked for; bad requests send nothing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -155,6 +157,31 @@ class PacketMailIT {
         JsonObject delivered = awaitDelivery(id(p), 1, d -> d.getString("status").equals("SENT"));
         assertTrue(delivered.getInt("attempts") >= 2, delivered.toString());
         assertTrue(!delivered.containsKey("failureReason") || delivered.isNull("failureReason"), delivered.toString());
+        assertEquals(1, Smtp.await(email, 1, WAIT).size());
+    }
+
+    @Test
+    void aMailServerThatAcceptsButNeverAnswersFailsTheDeliveryOnItsTimeoutInsteadOfHanging() throws Exception {
+        String email = LandlordFixtures.email("tyst");
+        JsonObject landlord = LandlordFixtures.company(email);
+        JsonObject p = LandlordFixtures.publishedPacket(unique("IT Tyst"));
+        Smtp.stop();
+        try (SilentSmtp silent = new SilentSmtp(Smtp.port())) {
+            JsonObject accepted = send(id(p), 1, to(id(landlord))).json();
+            // The test server's read timeout is 5 s (arquillian.xml): well inside the wait, had the worker hung it would not end.
+            JsonObject progress = awaitSend(accepted.getJsonNumber("sendId").longValue(), WAIT);
+            assertEquals(1, progress.getInt("failed"), progress.toString());
+            JsonObject failed = deliveries(id(p), 1).get(0);
+            assertEquals("FAILED", failed.getString("status"));
+            assertTrue(failed.getString("failureReason").matches("The mail server (localhost|127\\.0\\.0\\.1):" + Smtp.port()
+                    + " did not answer in time \\(Read timed out\\)"), failed.toString());
+            assertTrue(failed.containsKey("nextAttemptAt"), "tried again later: " + failed);
+            assertTrue(silent.connections() >= 1, "the server was reached and stayed silent");
+        } finally {
+            Smtp.server();
+        }
+        JsonObject delivered = awaitDelivery(id(p), 1, d -> d.getString("status").equals("SENT"));
+        assertTrue(delivered.getInt("attempts") >= 2, delivered.toString());
         assertEquals(1, Smtp.await(email, 1, WAIT).size());
     }
 

@@ -88,10 +88,13 @@ public class PacketMailer {
 
     /** What went wrong, in words an administrator can act on; no stack trace, no class names. */
     static String reason(Exception e, Session session) {
-        if (causedBy(e, java.net.ConnectException.class) || causedBy(e, java.net.UnknownHostException.class)
-                || causedBy(e, java.net.SocketTimeoutException.class)) {
-            return "Could not connect to the mail server " + session.getProperty("mail.smtp.host") + ":"
-                    + session.getProperty("mail.smtp.port") + " (" + firstLine(e) + ")";
+        String server = session.getProperty("mail.smtp.host") + ":" + session.getProperty("mail.smtp.port");
+        // Silent (the mail session's connect, read or write timeout ran out), not refused.
+        if (causedBy(e, java.net.SocketTimeoutException.class)) {
+            return "The mail server " + server + " did not answer in time (" + rootLine(e) + ")";
+        }
+        if (causedBy(e, java.net.ConnectException.class) || causedBy(e, java.net.UnknownHostException.class)) {
+            return "Could not connect to the mail server " + server + " (" + firstLine(e) + ")";
         }
         if (e instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0) {
             return "The mail server refused the address " + s.getInvalidAddresses()[0] + ": " + firstLine(s);
@@ -109,6 +112,14 @@ public class PacketMailer {
             }
         }
         return false;
+    }
+
+    private static String rootLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return firstLine(t);
     }
 
     private static String firstLine(Throwable e) {

@@ -11,8 +11,12 @@ import se.iop.landlord.entity.VersionStatus;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,6 +88,39 @@ class MailRunTest {
         }
         assertTrue(smtp.waitForIncomingEmail(5000, 1));
         assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersFailsTheMessageOnceTheReadTimeoutRunsOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<Socket> peers = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        peers.add(silent.accept()); // holds the connection open and says nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Session s = session(silent.getLocalPort());
+            s.getProperties().put("mail.smtp.timeout", "500");
+            long start = System.nanoTime();
+            try (MailRun run = new MailRun(s)) {
+                MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se")));
+                assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "bounded by the timeout");
+                String reason = PacketMailer.reason(e, s);
+                assertEquals("The mail server 127.0.0.1:" + silent.getLocalPort() + " did not answer in time (Read timed out)",
+                        reason);
+                assertEquals(1, run.failed());
+            }
+            assertEquals(1, peers.size(), "the connection was made; the server only stayed silent");
+            for (Socket p : peers) {
+                p.close();
+            }
+        }
     }
 
     @Test
