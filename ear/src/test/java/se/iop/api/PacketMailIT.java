@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.ok;
@@ -145,6 +146,7 @@ class PacketMailIT {
             assertEquals(1, progress.getInt("failed"), progress.toString());
             JsonObject failed = deliveries(id(p), 1).get(0);
             assertEquals("FAILED", failed.getString("status"));
+            assertEquals("SERVER_UNREACHABLE", failed.getString("failureCode"), failed.toString());
             assertTrue(failed.getString("failureReason").matches("Could not connect to the mail server (localhost|127\\.0\\.0\\.1):"
                     + Smtp.port() + " .*"), failed.toString());
             assertTrue(failed.getInt("attempts") >= 1);
@@ -157,6 +159,8 @@ class PacketMailIT {
         JsonObject delivered = awaitDelivery(id(p), 1, d -> d.getString("status").equals("SENT"));
         assertTrue(delivered.getInt("attempts") >= 2, delivered.toString());
         assertTrue(!delivered.containsKey("failureReason") || delivered.isNull("failureReason"), delivered.toString());
+        assertTrue(!delivered.containsKey("failureCode") || delivered.isNull("failureCode"), delivered.toString());
+        assertNull(Rows.value("select failure_code from packet_delivery where id = ?", id(delivered)));
         assertEquals(1, Smtp.await(email, 1, WAIT).size());
     }
 
@@ -173,6 +177,8 @@ class PacketMailIT {
             assertEquals(1, progress.getInt("failed"), progress.toString());
             JsonObject failed = deliveries(id(p), 1).get(0);
             assertEquals("FAILED", failed.getString("status"));
+            assertEquals("SERVER_TIMEOUT", failed.getString("failureCode"), failed.toString());
+            assertEquals("SERVER_TIMEOUT", Rows.value("select failure_code from packet_delivery where id = ?", id(failed)));
             assertTrue(failed.getString("failureReason").matches("The mail server (localhost|127\\.0\\.0\\.1):" + Smtp.port()
                     + " did not answer in time \\(Read timed out\\)"), failed.toString());
             assertTrue(failed.containsKey("nextAttemptAt"), "tried again later: " + failed);

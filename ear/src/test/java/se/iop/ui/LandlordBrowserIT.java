@@ -1,5 +1,6 @@
 package se.iop.ui;
 
+import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import se.iop.it.Browser;
 import se.iop.it.Deployments;
+import se.iop.it.Fixtures;
+import se.iop.it.LandlordFixtures;
 import se.iop.it.Smtp;
 
 import java.time.Duration;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a new version of the demo packet, previews, publishes and sends it to Nyköpingshem, following
  * the progress; the landlord user hyresvard follows the e-mail's personal link, logs in, lands on
  * the packet and acknowledges it, and asks the support team to get in touch; the administrator
- * then sees the version acknowledged and the contact need.
+ * then sees the version acknowledged and the contact need. A delivery that failed says why in the
+ * reader's language, with the mail server's technical detail folded away beneath.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -185,6 +189,43 @@ class LandlordBrowserIT {
                 assertTrue(needs.contains(marker) && needs.contains("Störning") && needs.contains("Nyköpingshem AB"), needs);
                 b.screenshot("contact-needs");
             });
+        }
+    }
+
+    @Test
+    void aFailedDeliveryIsExplainedInTheReadersLanguageWithTheTechnicalDetailAtHand() {
+        String email = LandlordFixtures.email("nere-sida");
+        JsonObject landlord = LandlordFixtures.company(email);
+        JsonObject p = LandlordFixtures.publishedPacket(Fixtures.unique("UI Nere"));
+        Smtp.stop();
+        try (Browser b = Browser.start()) {
+            long sendId = LandlordFixtures.send(Fixtures.id(p), 1, LandlordFixtures.to(Fixtures.id(landlord))).json()
+                    .getJsonNumber("sendId").longValue();
+            assertEquals(1, LandlordFixtures.awaitSend(sendId, Duration.ofSeconds(30)).getInt("failed"));
+            steps(b, "landlord-failure", () -> {
+                b.login("handlaggare", "bostadforst");
+                b.open("packets/view.xhtml?id=" + Fixtures.id(p) + "&v=1");
+                WebElement failure = b.find(By.cssSelector("[id='packet:deliveryTable'] .delivery-failure"));
+                String text = failure.getText();
+                assertTrue(text.startsWith("E-postservern gick inte att nå. Den kan vara nere eller felaktigt inställd."), text);
+                assertTrue(text.matches("(?s).*\\d+ försök · nytt försök .*Teknisk detalj"), text);
+                WebElement detail = failure.findElement(By.className("failure-detail"));
+                assertTrue(!detail.isDisplayed(), "the technical detail is folded away");
+                failure.findElement(By.tagName("summary")).click();
+                assertTrue(detail.getText().startsWith("Could not connect to the mail server"), detail.getText());
+                ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", failure);
+                b.screenshot("packet-delivery-failed");
+
+                b.find(By.id("userForm:en")).click();
+                b.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("packet:deliveryTable"),
+                        "The mail server could not be reached. It may be down or wrongly configured."));
+                String english = b.find(By.cssSelector("[id='packet:deliveryTable'] .delivery-failure")).getText();
+                assertTrue(english.contains("Technical detail"), english);
+                b.find(By.id("userForm:sv")).click();
+                b.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("userForm:en")));
+            });
+        } finally {
+            Smtp.server();
         }
     }
 

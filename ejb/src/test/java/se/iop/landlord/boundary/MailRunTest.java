@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.iop.landlord.entity.DeliveryFailure;
 import se.iop.landlord.entity.VersionStatus;
 
 import java.io.IOException;
@@ -77,8 +78,9 @@ class MailRunTest {
         Session s = session(port);
         try (MailRun run = new MailRun(s)) {
             MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se")));
-            String reason = PacketMailer.reason(e, s);
-            assertTrue(reason.startsWith("Could not connect to the mail server 127.0.0.1:" + port), reason);
+            MailFailure why = MailFailure.of(e, s);
+            assertEquals(DeliveryFailure.SERVER_UNREACHABLE, why.code());
+            assertTrue(why.detail().startsWith("Could not connect to the mail server 127.0.0.1:" + port), why.detail());
             assertEquals(1, run.failed());
 
             smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -111,9 +113,10 @@ class MailRunTest {
             try (MailRun run = new MailRun(s)) {
                 MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se")));
                 assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "bounded by the timeout");
-                String reason = PacketMailer.reason(e, s);
+                MailFailure why = MailFailure.of(e, s);
+                assertEquals(DeliveryFailure.SERVER_TIMEOUT, why.code());
                 assertEquals("The mail server 127.0.0.1:" + silent.getLocalPort() + " did not answer in time (Read timed out)",
-                        reason);
+                        why.detail());
                 assertEquals(1, run.failed());
             }
             assertEquals(1, peers.size(), "the connection was made; the server only stayed silent");

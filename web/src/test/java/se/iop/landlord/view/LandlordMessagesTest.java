@@ -1,6 +1,7 @@
 package se.iop.landlord.view;
 
 import org.junit.jupiter.api.Test;
+import se.iop.landlord.entity.DeliveryFailure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,6 +82,17 @@ class LandlordMessagesTest {
         }
         for (String status : new String[]{"QUEUED", "SENT", "OPENED", "ACKNOWLEDGED", "FAILED"}) {
             assertTrue(known.contains("landlord.delivery." + status), status);
+        }
+    }
+
+    @Test
+    void everyFailureCodeIsSaidInSwedishAndEnglish() throws IOException {
+        Properties sv = bundle("messages");
+        Properties en = bundle("messages_en");
+        for (DeliveryFailure code : DeliveryFailure.values()) {
+            String key = "landlord.failure." + code;
+            assertTrue(sv.containsKey(key) && en.containsKey(key), key);
+            assertFalse(sv.getProperty(key).equals(en.getProperty(key)), "translated: " + key);
         }
     }
 }
