@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the progress; the landlord user hyresvard follows the e-mail's personal link, logs in, lands on
  * the packet and acknowledges it, and asks the support team to get in touch; the administrator
  * then sees the version acknowledged and the contact need. A delivery that failed says why in the
- * reader's language, with the mail server's technical detail folded away beneath.
+ * reader's language, with the mail server's technical detail folded away beneath. A change to a
+ * landlord and a version's publication appear in the pages' history, for the auditor as well.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -226,6 +227,51 @@ class LandlordBrowserIT {
             });
         } finally {
             Smtp.server();
+        }
+    }
+
+    @Test
+    void theLandlordAndVersionPagesShowTheirHistoryToAdministratorsAndAuditors() {
+        String name = Fixtures.unique("UI Historik");
+        long landlord = Fixtures.id(Fixtures.created(se.iop.it.Api.admin().post("api/landlords", jakarta.json.Json.createObjectBuilder()
+                .add("kind", "PERSON").add("name", name).add("address", "Gamla gatan 1").build().toString())));
+        JsonObject p = LandlordFixtures.publishedPacket(Fixtures.unique("UI Historik paket"));
+        try (Browser b = Browser.start()) {
+            steps(b, "landlord-history", () -> {
+                b.login("handlaggare", "bostadforst");
+                b.open("landlords/view.xhtml?id=" + landlord);
+                assertTrue(b.find(By.id("landlord:changes")).getText().contains("Skapad"), "the creation is there");
+                b.find(By.id("landlord:edit")).click();
+                b.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("headDlg")));
+                ajaxDone(b);
+                WebElement address = b.find(By.id("headForm:address"));
+                address.clear();
+                address.sendKeys("Nya gatan 2");
+                b.find(By.id("headForm:save")).click();
+                b.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("headDlg")));
+                b.waitUntil(ExpectedConditions.textToBe(By.id("address"), "Nya gatan 2"));
+                WebElement newest = b.find(By.cssSelector("[id='landlord:changes'] tbody tr"));
+                String row = newest.getText();
+                assertTrue(row.contains("handlaggare") && row.contains("Ändrad") && row.contains("Hyresvärden: " + name), row);
+                assertTrue(row.contains("Adress: Gamla gatan 1") && row.contains("Nya gatan 2"), row);
+                ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", newest);
+                b.screenshot("landlord-history");
+
+                b.open("packets/view.xhtml?id=" + Fixtures.id(p) + "&v=1");
+                String versionHistory = b.find(By.id("packet:changes")).getText();
+                assertTrue(versionHistory.contains("Versionen: ") && versionHistory.contains("Status: Utkast")
+                        && versionHistory.contains("Publicerad"), versionHistory);
+                assertTrue(versionHistory.contains("Avsnitt: Vad är Bostad först?"), versionHistory);
+                scrollTo(b, "historyTitle");
+                b.screenshot("packet-version-history");
+                b.find(By.id("userForm:logout")).click();
+                b.waitUntil(ExpectedConditions.urlContains("login.xhtml"));
+
+                b.login("revisor", "bostadforst");
+                b.open("landlords/view.xhtml?id=" + landlord);
+                assertTrue(b.find(By.id("landlord:changes")).getText().contains("Nya gatan 2"), "the auditor reads it too");
+                assertTrue(b.driver().findElements(By.id("landlord:edit")).isEmpty(), "and changes nothing");
+            });
         }
     }
 
