@@ -201,6 +201,55 @@ class LandlordApiIT {
     }
 
     @Test
+    void theHistoryShowsEveryChangeOfTheLandlordItsContactsNotesAndFlatsToAdministratorsAndAuditorsOnly() {
+        String name = unique("IT Historik");
+        long id = id(created(admin.post("api/landlords", person(name).build().toString())));
+        JsonObject withContact = created(Api.demo("handlaggare").post("api/landlords/" + id + "/contacts",
+                Json.createObjectBuilder().add("name", "Historisk Kontakt").add("phone", "070-111 22 33").build().toString()));
+        long contactId = id(withContact.getJsonArray("contacts").getJsonObject(0));
+        created(admin.post("api/landlords/" + id + "/contacts/" + contactId + "/notes", "{\"text\":\"Ringde om trapphuset.\"}"));
+        JsonObject withFlat = created(admin.post("api/landlords/" + id + "/flats", Json.createObjectBuilder()
+                .add("address", "Historiegatan 2, lgh 1101").add("areaSqm", 35.0).add("rooms", 1)
+                .add("availableFrom", "2026-10-01").build().toString()));
+        long flatId = id(withFlat.getJsonArray("flats").getJsonObject(0));
+        JsonObject withoutFlat = ok(admin.delete("api/landlords/" + id + "/flats/" + flatId));
+        ok(Api.demo("handlaggare").put("api/landlords/" + id, Json.createObjectBuilder().add("name", name)
+                .add("address", "Nya historiegatan 3").add("version", Fixtures.version(withoutFlat)).build().toString()));
+
+        List<JsonObject> history = changes(admin.get("api/landlords/" + id + "/history"));
+        JsonObject moved = history.get(0);
+        assertEquals("landlord", moved.getString("subject"));
+        assertEquals("CHANGED", moved.getString("kind"));
+        assertEquals("handlaggare", moved.getString("username"));
+        assertEquals(List.of(List.of("address", "Backvägen 9", "Nya historiegatan 3")), fields(moved), "only the address changed");
+        assertEquals(List.of("landlord CHANGED", "flat REMOVED", "flat CREATED", "note CREATED", "contact CREATED", "landlord CREATED"),
+                history.stream().map(c -> c.getString("subject") + " " + c.getString("kind")).toList());
+        JsonObject removedFlat = history.get(1);
+        assertEquals("Historiegatan 2, lgh 1101", removedFlat.getString("subjectName"), "a removed flat keeps its name");
+        assertEquals("Ringde om trapphuset.", history.get(3).getString("subjectName"));
+        assertEquals("handlaggare", history.get(4).getString("username"));
+        assertTrue(fields(history.get(5)).contains(java.util.Arrays.asList("name", null, name)), history.get(5).toString());
+
+        assertEquals(history, changes(Api.demo("revisor").get("api/landlords/" + id + "/history")), "the auditor reads the same");
+        for (String user : List.of("stadsmissionen", "ekonom", "hyresvard")) {
+            assertProblem(Api.demo(user).get("api/landlords/" + id + "/history"), 403, null);
+        }
+        assertProblem(admin.get("api/landlords/987654321/history"), 404, null);
+    }
+
+    private static List<JsonObject> changes(Api.Reply r) {
+        assertEquals(200, r.status(), r.body());
+        return r.jsonArray().getValuesAs(JsonObject.class);
+    }
+
+    /** A change's fields as [field, before, after]. */
+    private static List<List<String>> fields(JsonObject change) {
+        return change.getJsonArray("fields").getValuesAs(JsonObject.class).stream()
+                .map(f -> java.util.Arrays.asList(f.getString("field"), f.getString("before", null), f.getString("after", null)))
+                .toList();
+    }
+
+    @Test
     void onlyAdministratorsChangeTheRegisterAndOnlyTheyAndAuditorsSeeIt() {
         long id = id(LandlordFixtures.company(LandlordFixtures.email("roll")));
         assertEquals(200, Api.demo("revisor").get("api/landlords/" + id).status());

@@ -63,6 +63,43 @@ class PacketApiIT {
     }
 
     @Test
+    void aVersionsHistoryShowsItsEditsSectionBySectionAndItsPublication() {
+        String title = unique("IT Historik paket");
+        JsonObject p = LandlordFixtures.draftPacket(title);
+        JsonObject v1 = ok(admin.get(path(p, 1)));
+        ok(Api.demo("handlaggare").put(path(p, 1), Json.createObjectBuilder().add("title", title + " B")
+                .add("sections", Json.createArrayBuilder().add(section("Vad är Bostad först?", "En egen lägenhet först, sedan stöd."))
+                        .add(section("Vem ringer jag dygnet runt?", "Jouren: 0155-00 00 98.")))
+                .add("version", version(v1)).build().toString()));
+        ok(admin.post(path(p, 1) + "/publish", "{}"));
+
+        List<JsonObject> history = admin.get(path(p, 1) + "/history").jsonArray().getValuesAs(JsonObject.class);
+        JsonObject published = history.get(0);
+        assertEquals("version", published.getString("subject"));
+        assertEquals("admin", published.getString("username"));
+        List<String> publishedFields = published.getJsonArray("fields").getValuesAs(JsonObject.class).stream()
+                .map(f -> f.getString("field") + "=" + f.getString("after", null)).toList();
+        assertTrue(publishedFields.contains("status=PUBLISHED") && publishedFields.contains("publishedBy=admin"), publishedFields.toString());
+
+        JsonObject edit = history.stream().filter(c -> c.getString("subject").equals("version")
+                && c.getString("kind").equals("CHANGED") && c.getString("username").equals("handlaggare")).findFirst().orElseThrow();
+        JsonObject titleChange = edit.getJsonArray("fields").getJsonObject(0);
+        assertEquals(List.of("title", title, title + " B"), List.of(titleChange.getString("field"),
+                titleChange.getString("before"), titleChange.getString("after")));
+        JsonObject sectionEdit = history.stream().filter(c -> c.getString("subject").equals("section")
+                && c.getString("kind").equals("CHANGED")).findFirst().orElseThrow();
+        assertEquals("Vem ringer jag dygnet runt?", sectionEdit.getString("subjectName"));
+        assertEquals("body", sectionEdit.getJsonArray("fields").getJsonObject(0).getString("field"), "only the text changed");
+        assertEquals(1, sectionEdit.getJsonArray("fields").size(), sectionEdit.toString());
+        assertEquals(2, history.stream().filter(c -> c.getString("subject").equals("section")
+                && c.getString("kind").equals("CREATED")).count());
+
+        assertEquals(200, Api.demo("revisor").get(path(p, 1) + "/history").status());
+        assertProblem(Api.demo("hyresvard").get(path(p, 1) + "/history"), 403, null);
+        assertProblem(admin.get(path(p, 9) + "/history"), 404, null);
+    }
+
+    @Test
     void aDraftIsEditedPublishedAndThenOnlyReplacedByANewVersion() {
         String title = unique("IT Information till hyresvärdar");
         JsonObject p = LandlordFixtures.draftPacket(title);

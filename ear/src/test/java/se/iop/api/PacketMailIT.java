@@ -20,6 +20,7 @@ import se.iop.it.Api;
 import se.iop.it.Deployments;
 import se.iop.it.LandlordFixtures;
 import se.iop.it.Rows;
+import se.iop.it.SilentSmtp;
 import se.iop.it.Smtp;
 
 import java.io.InputStream;
@@ -34,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.ok;
@@ -47,7 +49,8 @@ import static se.iop.it.Problems.assertProblem;
 /**
  * Sending packets by e-mail, received by a real SMTP server in the test JVM: the message goes to the
  * contact with the subject, the letter, the personal link and the PDF; a mail server that is down
- * fails the delivery with its reason and the retry timer delivers it once the server is back; a
+ * fails the delivery with its reason and the retry timer delivers it once the server is back, and so
+ * does one that accepts the connection and then never answers (the mail session's timeouts); a
  * version reaches a person once unless a re-send is asked for; bad requests send nothing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -143,6 +146,7 @@ class PacketMailIT {
             assertEquals(1, progress.getInt("failed"), progress.toString());
             JsonObject failed = deliveries(id(p), 1).get(0);
             assertEquals("FAILED", failed.getString("status"));
+            assertEquals("SERVER_UNREACHABLE", failed.getString("failureCode"), failed.toString());
             assertTrue(failed.getString("failureReason").matches("Could not connect to the mail server (localhost|127\\.0\\.0\\.1):"
                     + Smtp.port() + " .*"), failed.toString());
             assertTrue(failed.getInt("attempts") >= 1);
@@ -155,6 +159,35 @@ class PacketMailIT {
         JsonObject delivered = awaitDelivery(id(p), 1, d -> d.getString("status").equals("SENT"));
         assertTrue(delivered.getInt("attempts") >= 2, delivered.toString());
         assertTrue(!delivered.containsKey("failureReason") || delivered.isNull("failureReason"), delivered.toString());
+        assertTrue(!delivered.containsKey("failureCode") || delivered.isNull("failureCode"), delivered.toString());
+        assertNull(Rows.value("select failure_code from packet_delivery where id = ?", id(delivered)));
+        assertEquals(1, Smtp.await(email, 1, WAIT).size());
+    }
+
+    @Test
+    void aMailServerThatAcceptsButNeverAnswersFailsTheDeliveryOnItsTimeoutInsteadOfHanging() throws Exception {
+        String email = LandlordFixtures.email("tyst");
+        JsonObject landlord = LandlordFixtures.company(email);
+        JsonObject p = LandlordFixtures.publishedPacket(unique("IT Tyst"));
+        Smtp.stop();
+        try (SilentSmtp silent = new SilentSmtp(Smtp.port())) {
+            JsonObject accepted = send(id(p), 1, to(id(landlord))).json();
+            // The test server's read timeout is 5 s (arquillian.xml): well inside the wait, had the worker hung it would not end.
+            JsonObject progress = awaitSend(accepted.getJsonNumber("sendId").longValue(), WAIT);
+            assertEquals(1, progress.getInt("failed"), progress.toString());
+            JsonObject failed = deliveries(id(p), 1).get(0);
+            assertEquals("FAILED", failed.getString("status"));
+            assertEquals("SERVER_TIMEOUT", failed.getString("failureCode"), failed.toString());
+            assertEquals("SERVER_TIMEOUT", Rows.value("select failure_code from packet_delivery where id = ?", id(failed)));
+            assertTrue(failed.getString("failureReason").matches("The mail server (localhost|127\\.0\\.0\\.1):" + Smtp.port()
+                    + " did not answer in time \\(Read timed out\\)"), failed.toString());
+            assertTrue(failed.containsKey("nextAttemptAt"), "tried again later: " + failed);
+            assertTrue(silent.connections() >= 1, "the server was reached and stayed silent");
+        } finally {
+            Smtp.server();
+        }
+        JsonObject delivered = awaitDelivery(id(p), 1, d -> d.getString("status").equals("SENT"));
+        assertTrue(delivered.getInt("attempts") >= 2, delivered.toString());
         assertEquals(1, Smtp.await(email, 1, WAIT).size());
     }
 

@@ -1,5 +1,6 @@
 package se.iop.ui;
 
+import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import se.iop.it.Browser;
 import se.iop.it.Deployments;
+import se.iop.it.Fixtures;
+import se.iop.it.LandlordFixtures;
 import se.iop.it.Smtp;
 
 import java.time.Duration;
@@ -30,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a new version of the demo packet, previews, publishes and sends it to Nyköpingshem, following
  * the progress; the landlord user hyresvard follows the e-mail's personal link, logs in, lands on
  * the packet and acknowledges it, and asks the support team to get in touch; the administrator
- * then sees the version acknowledged and the contact need.
+ * then sees the version acknowledged and the contact need. A delivery that failed says why in the
+ * reader's language, with the mail server's technical detail folded away beneath. A change to a
+ * landlord and a version's publication appear in the pages' history, for the auditor as well.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -184,6 +189,88 @@ class LandlordBrowserIT {
                 String needs = b.find(By.id("needs:table")).getText();
                 assertTrue(needs.contains(marker) && needs.contains("Störning") && needs.contains("Nyköpingshem AB"), needs);
                 b.screenshot("contact-needs");
+            });
+        }
+    }
+
+    @Test
+    void aFailedDeliveryIsExplainedInTheReadersLanguageWithTheTechnicalDetailAtHand() {
+        String email = LandlordFixtures.email("nere-sida");
+        JsonObject landlord = LandlordFixtures.company(email);
+        JsonObject p = LandlordFixtures.publishedPacket(Fixtures.unique("UI Nere"));
+        Smtp.stop();
+        try (Browser b = Browser.start()) {
+            long sendId = LandlordFixtures.send(Fixtures.id(p), 1, LandlordFixtures.to(Fixtures.id(landlord))).json()
+                    .getJsonNumber("sendId").longValue();
+            assertEquals(1, LandlordFixtures.awaitSend(sendId, Duration.ofSeconds(30)).getInt("failed"));
+            steps(b, "landlord-failure", () -> {
+                b.login("handlaggare", "bostadforst");
+                b.open("packets/view.xhtml?id=" + Fixtures.id(p) + "&v=1");
+                WebElement failure = b.find(By.cssSelector("[id='packet:deliveryTable'] .delivery-failure"));
+                String text = failure.getText();
+                assertTrue(text.startsWith("E-postservern gick inte att nå. Den kan vara nere eller felaktigt inställd."), text);
+                assertTrue(text.matches("(?s).*\\d+ försök · nytt försök .*Teknisk detalj"), text);
+                WebElement detail = failure.findElement(By.className("failure-detail"));
+                assertTrue(!detail.isDisplayed(), "the technical detail is folded away");
+                failure.findElement(By.tagName("summary")).click();
+                assertTrue(detail.getText().startsWith("Could not connect to the mail server"), detail.getText());
+                ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", failure);
+                b.screenshot("packet-delivery-failed");
+
+                b.find(By.id("userForm:en")).click();
+                b.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("packet:deliveryTable"),
+                        "The mail server could not be reached. It may be down or wrongly configured."));
+                String english = b.find(By.cssSelector("[id='packet:deliveryTable'] .delivery-failure")).getText();
+                assertTrue(english.contains("Technical detail"), english);
+                b.find(By.id("userForm:sv")).click();
+                b.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("userForm:en")));
+            });
+        } finally {
+            Smtp.server();
+        }
+    }
+
+    @Test
+    void theLandlordAndVersionPagesShowTheirHistoryToAdministratorsAndAuditors() {
+        String name = Fixtures.unique("UI Historik");
+        long landlord = Fixtures.id(Fixtures.created(se.iop.it.Api.admin().post("api/landlords", jakarta.json.Json.createObjectBuilder()
+                .add("kind", "PERSON").add("name", name).add("address", "Gamla gatan 1").build().toString())));
+        JsonObject p = LandlordFixtures.publishedPacket(Fixtures.unique("UI Historik paket"));
+        try (Browser b = Browser.start()) {
+            steps(b, "landlord-history", () -> {
+                b.login("handlaggare", "bostadforst");
+                b.open("landlords/view.xhtml?id=" + landlord);
+                assertTrue(b.find(By.id("landlord:changes")).getText().contains("Skapad"), "the creation is there");
+                b.find(By.id("landlord:edit")).click();
+                b.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("headDlg")));
+                ajaxDone(b);
+                WebElement address = b.find(By.id("headForm:address"));
+                address.clear();
+                address.sendKeys("Nya gatan 2");
+                b.find(By.id("headForm:save")).click();
+                b.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("headDlg")));
+                b.waitUntil(ExpectedConditions.textToBe(By.id("address"), "Nya gatan 2"));
+                WebElement newest = b.find(By.cssSelector("[id='landlord:changes'] tbody tr"));
+                String row = newest.getText();
+                assertTrue(row.contains("handlaggare") && row.contains("Ändrad") && row.contains("Hyresvärden: " + name), row);
+                assertTrue(row.contains("Adress: Gamla gatan 1") && row.contains("Nya gatan 2"), row);
+                ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", newest);
+                b.screenshot("landlord-history");
+
+                b.open("packets/view.xhtml?id=" + Fixtures.id(p) + "&v=1");
+                String versionHistory = b.find(By.id("packet:changes")).getText();
+                assertTrue(versionHistory.contains("Versionen: ") && versionHistory.contains("Status: Utkast")
+                        && versionHistory.contains("Publicerad"), versionHistory);
+                assertTrue(versionHistory.contains("Avsnitt: Vad är Bostad först?"), versionHistory);
+                scrollTo(b, "historyTitle");
+                b.screenshot("packet-version-history");
+                b.find(By.id("userForm:logout")).click();
+                b.waitUntil(ExpectedConditions.urlContains("login.xhtml"));
+
+                b.login("revisor", "bostadforst");
+                b.open("landlords/view.xhtml?id=" + landlord);
+                assertTrue(b.find(By.id("landlord:changes")).getText().contains("Nya gatan 2"), "the auditor reads it too");
+                assertTrue(b.driver().findElements(By.id("landlord:edit")).isEmpty(), "and changes nothing");
             });
         }
     }

@@ -15,6 +15,12 @@ import se.iop.agreement.entity.AgreementParty;
 import se.iop.agreement.entity.Amendment;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.audit.entity.Revision;
+import se.iop.landlord.entity.ContactNote;
+import se.iop.landlord.entity.Landlord;
+import se.iop.landlord.entity.LandlordContact;
+import se.iop.landlord.entity.OfferedFlat;
+import se.iop.landlord.entity.PacketSection;
+import se.iop.landlord.entity.PacketVersion;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Contact;
 import se.iop.partner.entity.Organisation;
@@ -29,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * The history of every change, read from the audit tables Envers keeps: for an agreement its own
- * fields and its parties, decisions and amendments; for an organisation, its committees and contacts.
+ * fields and its parties, decisions and amendments; for an organisation, its committees and contacts;
+ * for a landlord, its contacts, notes and flats; for a packet version, its sections.
  */
 @Stateless
 @RolesAllowed({"ADMIN", "AUDITOR"})
@@ -58,6 +65,39 @@ public class History {
                 c -> snapshotOf("name", c.name(), "active", c.active()), Committee::id));
         changes.addAll(changes(reader, Contact.class, children, "contact", Contact::name,
                 c -> snapshotOf("name", c.name(), "role", c.role(), "email", c.email(), "phone", c.phone()), Contact::id));
+        return newestFirst(changes);
+    }
+
+    /** A landlord's own fields, its contacts with the notes on them, and the flats it offers. */
+    public List<Change> ofLandlord(long id) {
+        AuditReader reader = AuditReaderFactory.get(em);
+        List<Change> changes = new ArrayList<>();
+        changes.addAll(changes(reader, Landlord.class, AuditEntity.id().eq(id), "landlord", Landlord::name, Landlord::snapshot, Landlord::id));
+        AuditCriterion children = AuditEntity.relatedId("landlord").eq(id);
+        changes.addAll(changes(reader, LandlordContact.class, children, "contact", LandlordContact::name,
+                c -> snapshotOf("name", c.name(), "role", c.role(), "email", c.email(), "phone", c.phone()), LandlordContact::id));
+        // Notes hang on contacts, also on contacts removed since.
+        List<?> contactIds = reader.createQuery().forRevisionsOfEntity(LandlordContact.class, true, true)
+                .add(children).addProjection(AuditEntity.id().distinct()).getResultList();
+        if (!contactIds.isEmpty()) {
+            changes.addAll(changes(reader, ContactNote.class, AuditEntity.relatedId("contact").in(contactIds.toArray()), "note",
+                    n -> shortened(n.text()), n -> snapshotOf("text", n.text()), ContactNote::id));
+        }
+        changes.addAll(changes(reader, OfferedFlat.class, children, "flat", OfferedFlat::address,
+                f -> snapshotOf("address", f.address(), "areaSqm", f.areaSqm(), "rooms", f.rooms(), "availableFrom", f.availableFrom()),
+                OfferedFlat::id));
+        return newestFirst(changes);
+    }
+
+    /** One packet version: its status, title and publication, and each of its sections. */
+    public List<Change> ofPacketVersion(long versionId) {
+        AuditReader reader = AuditReaderFactory.get(em);
+        List<Change> changes = new ArrayList<>();
+        changes.addAll(changes(reader, PacketVersion.class, AuditEntity.id().eq(versionId), "version", PacketVersion::title,
+                PacketVersion::snapshot, PacketVersion::id));
+        changes.addAll(changes(reader, PacketSection.class, AuditEntity.relatedId("packetVersion").eq(versionId), "section",
+                PacketSection::heading, s -> snapshotOf("position", s.position(), "heading", s.heading(), "body", s.body(),
+                        "headingEn", s.headingEn(), "bodyEn", s.bodyEn()), PacketSection::id));
         return newestFirst(changes);
     }
 
@@ -116,6 +156,11 @@ public class History {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** A long text named by its beginning. */
+    private static String shortened(String text) {
+        return text == null || text.length() <= 60 ? text : text.substring(0, 59).strip() + "…";
     }
 
     private static Map<String, Object> snapshotOf(Object... keyValues) {

@@ -6,7 +6,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -80,43 +79,10 @@ public class PacketMailer {
             d.sent(Instant.now());
             return true;
         } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " failed: " + e.getMessage());
-            d.failed(reason(e, mail), Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts());
+            MailFailure why = MailFailure.of(e, mail);
+            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " failed (" + why.code() + "): " + why.detail());
+            d.failed(why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts());
             return false;
         }
-    }
-
-    /** What went wrong, in words an administrator can act on; no stack trace, no class names. */
-    static String reason(Exception e, Session session) {
-        if (causedBy(e, java.net.ConnectException.class) || causedBy(e, java.net.UnknownHostException.class)
-                || causedBy(e, java.net.SocketTimeoutException.class)) {
-            return "Could not connect to the mail server " + session.getProperty("mail.smtp.host") + ":"
-                    + session.getProperty("mail.smtp.port") + " (" + firstLine(e) + ")";
-        }
-        if (e instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0) {
-            return "The mail server refused the address " + s.getInvalidAddresses()[0] + ": " + firstLine(s);
-        }
-        if (e instanceof MessagingException) {
-            return "The mail server did not take the message: " + firstLine(e);
-        }
-        return "The message could not be made: " + firstLine(e);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse("").strip();
     }
 }

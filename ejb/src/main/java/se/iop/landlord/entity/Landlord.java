@@ -28,7 +28,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Someone who rents out flats to the programme: a company registered as an organisation of kind
@@ -153,6 +155,18 @@ public class Landlord {
     /** The contacts an information packet can be e-mailed to. */
     public List<LandlordContact> addressees() {
         return contacts.stream().filter(c -> c.email() != null).toList();
+    }
+
+    /** The landlord's own audited fields, for the history: a company's name and number are its organisation's. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("kind", kind);
+        if (kind == LandlordKind.PERSON) {
+            s.put("name", personName);
+        }
+        s.put("address", address);
+        s.put("active", active);
+        return s;
     }
 
     public Long id() {

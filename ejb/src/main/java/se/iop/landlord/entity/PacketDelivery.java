@@ -24,7 +24,8 @@ import java.util.Base64;
 
 /**
  * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
- * got (SENT → OPENED → ACKNOWLEDGED, or FAILED with the reason and the number of attempts). The
+ * got (SENT → OPENED → ACKNOWLEDGED, or FAILED with the reason — a code and the mail server's technical
+ * detail — and the number of attempts). The
  * same version goes to the same person once; a re-send asked for explicitly gets the next send
  * number (the database holds version, contact and send number unique). The token is the personal
  * link in the e-mail. Not audited: the row itself is the record of what happened, stamped with times.
@@ -96,6 +97,11 @@ public class PacketDelivery {
     @Column(name = "acknowledged_by", length = 100)
     private String acknowledgedBy;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_code", length = 30)
+    private DeliveryFailure failureCode;
+
+    /** The technical detail beside the code: what the mail server or the network said, in English. */
     @Column(name = "failure_reason", length = REASON_MAX)
     private String failureReason;
 
@@ -163,22 +169,25 @@ public class PacketDelivery {
         lastAttemptAt = at;
         status = DeliveryStatus.SENT;
         sentAt = at;
+        failureCode = null;
         failureReason = null;
         nextAttemptAt = null;
     }
 
     /**
-     * The mail server refused or could not be reached: failed, with the reason, and due again after
-     * {@code retryAfter} unless {@code maxAttempts} have been made (then only an explicit re-send helps).
+     * The mail server refused or could not be reached: failed, with why and the technical detail, and
+     * due again after {@code retryAfter} unless {@code maxAttempts} have been made (then only an
+     * explicit re-send helps).
      */
-    public void failed(String reason, Instant at, Duration retryAfter, int maxAttempts) {
+    public void failed(DeliveryFailure code, String detail, Instant at, Duration retryAfter, int maxAttempts) {
         if (status != DeliveryStatus.QUEUED && status != DeliveryStatus.FAILED) {
             throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.FAILED);
         }
         attempts++;
         lastAttemptAt = at;
         status = DeliveryStatus.FAILED;
-        String why = reason == null || reason.isBlank() ? "unknown" : reason.strip();
+        failureCode = code == null ? DeliveryFailure.OTHER : code;
+        String why = detail == null || detail.isBlank() ? "unknown" : detail.strip();
         failureReason = why.length() > REASON_MAX ? why.substring(0, REASON_MAX) : why;
         nextAttemptAt = attempts < maxAttempts ? at.plus(retryAfter) : null;
     }
@@ -271,6 +280,11 @@ public class PacketDelivery {
         return acknowledgedBy;
     }
 
+    public DeliveryFailure failureCode() {
+        return failureCode;
+    }
+
+    /** The technical detail of the failure (see {@link #failureCode()} for what it means). */
     public String failureReason() {
         return failureReason;
     }

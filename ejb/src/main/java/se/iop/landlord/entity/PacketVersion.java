@@ -27,7 +27,9 @@ import se.iop.common.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One version of an information packet: a title and sections in Swedish (English optional). A draft
@@ -160,6 +162,17 @@ public class PacketVersion {
 
     public boolean hasEnglish() {
         return titleEn != null;
+    }
+
+    /** The version's own audited fields, for the history (its sections have their own). */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("status", status);
+        s.put("title", title);
+        s.put("titleEn", titleEn);
+        s.put("publishedAt", publishedAt);
+        s.put("publishedBy", publishedBy);
+        return s;
     }
 
     public Long id() {

@@ -7,12 +7,17 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.iop.landlord.entity.DeliveryFailure;
 import se.iop.landlord.entity.VersionStatus;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,8 +78,9 @@ class MailRunTest {
         Session s = session(port);
         try (MailRun run = new MailRun(s)) {
             MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se")));
-            String reason = PacketMailer.reason(e, s);
-            assertTrue(reason.startsWith("Could not connect to the mail server 127.0.0.1:" + port), reason);
+            MailFailure why = MailFailure.of(e, s);
+            assertEquals(DeliveryFailure.SERVER_UNREACHABLE, why.code());
+            assertTrue(why.detail().startsWith("Could not connect to the mail server 127.0.0.1:" + port), why.detail());
             assertEquals(1, run.failed());
 
             smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -84,6 +90,40 @@ class MailRunTest {
         }
         assertTrue(smtp.waitForIncomingEmail(5000, 1));
         assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersFailsTheMessageOnceTheReadTimeoutRunsOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<Socket> peers = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        peers.add(silent.accept()); // holds the connection open and says nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Session s = session(silent.getLocalPort());
+            s.getProperties().put("mail.smtp.timeout", "500");
+            long start = System.nanoTime();
+            try (MailRun run = new MailRun(s)) {
+                MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se")));
+                assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "bounded by the timeout");
+                MailFailure why = MailFailure.of(e, s);
+                assertEquals(DeliveryFailure.SERVER_TIMEOUT, why.code());
+                assertEquals("The mail server 127.0.0.1:" + silent.getLocalPort() + " did not answer in time (Read timed out)",
+                        why.detail());
+                assertEquals(1, run.failed());
+            }
+            assertEquals(1, peers.size(), "the connection was made; the server only stayed silent");
+            for (Socket p : peers) {
+                p.close();
+            }
+        }
     }
 
     @Test

@@ -86,8 +86,9 @@ class PacketDeliveryTest {
     @Test
     void aFailureIsRecordedWithItsReasonAndTriedAgainUntilTheLimit() {
         PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
-        d.failed("Could not connect to the mail server 127.0.0.1:2525", T0, RETRY, 3);
+        d.failed(DeliveryFailure.SERVER_UNREACHABLE, "Could not connect to the mail server 127.0.0.1:2525", T0, RETRY, 3);
         assertEquals(DeliveryStatus.FAILED, d.status());
+        assertEquals(DeliveryFailure.SERVER_UNREACHABLE, d.failureCode());
         assertEquals("Could not connect to the mail server 127.0.0.1:2525", d.failureReason());
         assertEquals(1, d.attempts());
         assertEquals(T0.plus(RETRY), d.nextAttemptAt());
@@ -95,8 +96,10 @@ class PacketDeliveryTest {
         assertTrue(d.awaitingMail(T0.plus(RETRY)));
         assertThrows(StateConflict.class, () -> d.acknowledge("x", T0));
 
-        d.failed("again", T0.plus(RETRY), RETRY, 3);
-        d.failed("x".repeat(2000), T0.plus(RETRY.multipliedBy(2)), RETRY, 3);
+        d.failed(DeliveryFailure.SERVER_TIMEOUT, "again", T0.plus(RETRY), RETRY, 3);
+        assertEquals(DeliveryFailure.SERVER_TIMEOUT, d.failureCode(), "the last attempt's reason");
+        d.failed(null, "x".repeat(2000), T0.plus(RETRY.multipliedBy(2)), RETRY, 3);
+        assertEquals(DeliveryFailure.OTHER, d.failureCode());
         assertEquals(3, d.attempts());
         assertEquals(PacketDelivery.REASON_MAX, d.failureReason().length());
         assertNull(d.nextAttemptAt(), "after the last attempt only an explicit re-send helps");
@@ -106,11 +109,12 @@ class PacketDeliveryTest {
     @Test
     void aRetryThatGoesThroughClearsTheFailure() {
         PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
-        d.failed("down", T0, RETRY, 10);
+        d.failed(DeliveryFailure.SERVER_UNREACHABLE, "down", T0, RETRY, 10);
         d.sent(T0.plus(RETRY));
         assertEquals(DeliveryStatus.SENT, d.status());
         assertEquals(2, d.attempts());
         assertNull(d.failureReason());
+        assertNull(d.failureCode());
         assertNull(d.nextAttemptAt());
         assertEquals(T0.plus(RETRY), d.sentAt());
     }

@@ -8,6 +8,7 @@ import se.iop.landlord.boundary.SendReceipt;
 import se.iop.landlord.entity.ContactNeed;
 import se.iop.landlord.entity.ContactNote;
 import se.iop.landlord.entity.DeliveryChannel;
+import se.iop.landlord.entity.DeliveryFailure;
 import se.iop.landlord.entity.DeliveryStatus;
 import se.iop.landlord.entity.InformationPacket;
 import se.iop.landlord.entity.Landlord;
@@ -107,13 +108,13 @@ public final class LandlordJson {
                               Long contactId, String contactName, String email, DeliveryChannel channel,
                               DeliveryStatus status, int sendNumber, Instant requestedAt, String requestedBy,
                               Instant sentAt, Instant openedAt, Instant acknowledgedAt, String acknowledgedBy,
-                              String failureReason, int attempts, Instant nextAttemptAt) {
+                              DeliveryFailure failureCode, String failureReason, int attempts, Instant nextAttemptAt) {
         static DeliveryOut of(PacketDelivery d) {
             PacketVersion v = d.packetVersion();
             return new DeliveryOut(d.id(), v.id(), v.packet().id(), v.number(), d.landlord().id(), d.landlord().name(),
                     d.contact().id(), d.contact().name(), d.email(), d.channel(), d.status(), d.sendNumber(),
                     d.requestedAt(), d.requestedBy(), d.sentAt(), d.openedAt(), d.acknowledgedAt(), d.acknowledgedBy(),
-                    d.failureReason(), d.attempts(), d.nextAttemptAt());
+                    d.failureCode(), d.failureReason(), d.attempts(), d.nextAttemptAt());
         }
     }
 

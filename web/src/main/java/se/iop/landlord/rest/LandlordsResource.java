@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
 import se.iop.landlord.boundary.Deliveries;
 import se.iop.landlord.boundary.LandlordQuery;
 import se.iop.landlord.boundary.LandlordSummary;
@@ -47,6 +49,9 @@ public class LandlordsResource {
 
     @Inject
     private Deliveries deliveries;
+
+    @Inject
+    private History history;
 
     @Context
     private UriInfo uri;
@@ -144,6 +149,14 @@ public class LandlordsResource {
     public List<DeliveryOut> deliveries(@PathParam("id") long id) {
         landlords.find(id);
         return deliveries.ofLandlord(id).stream().map(DeliveryOut::of).toList();
+    }
+
+    /** Every change of the landlord, its contacts, notes and flats, newest first. */
+    @GET
+    @Path("{id}/history")
+    public List<Change> history(@PathParam("id") long id) {
+        landlords.find(id);
+        return history.ofLandlord(id);
     }
 
     private Response created(long id) {

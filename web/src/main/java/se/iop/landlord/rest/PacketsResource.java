@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
 import se.iop.landlord.boundary.Deliveries;
 import se.iop.landlord.boundary.PacketSummary;
 import se.iop.landlord.boundary.Packets;
@@ -51,6 +53,9 @@ public class PacketsResource {
 
     @Inject
     private Deliveries deliveries;
+
+    @Inject
+    private History history;
 
     @Context
     private UriInfo uri;
@@ -129,6 +134,13 @@ public class PacketsResource {
     public List<DeliveryOut> deliveries(@PathParam("id") long id, @PathParam("number") int number,
                                         @QueryParam("status") DeliveryStatus status) {
         return deliveries.ofVersion(id, number, status).stream().map(DeliveryOut::of).toList();
+    }
+
+    /** Every change of the version and its sections, newest first. */
+    @GET
+    @Path("{id}/versions/{number}/history")
+    public List<Change> history(@PathParam("id") long id, @PathParam("number") int number) {
+        return history.ofPacketVersion(packets.version(id, number).id());
     }
 
     @GET

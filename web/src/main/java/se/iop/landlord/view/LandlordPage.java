@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.landlord.boundary.ContactData;
@@ -20,7 +22,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One landlord: its facts, contacts with notes, offered flats and what it has been sent; administrators change them. */
+/**
+ * One landlord: its facts, contacts with notes, offered flats and what it has been sent; administrators
+ * change them, and administrators and auditors see the history of every change.
+ */
 @Named
 @ViewScoped
 public class LandlordPage implements Serializable {
@@ -34,6 +39,9 @@ public class LandlordPage implements Serializable {
     private Deliveries deliveries;
 
     @Inject
+    private History history;
+
+    @Inject
     private LandlordUi ui;
 
     @Inject
@@ -44,6 +52,7 @@ public class LandlordPage implements Serializable {
     private boolean found;
     private transient Landlord landlord;
     private transient List<PacketDelivery> sent;
+    private transient List<Change> changes;
 
     // Head form.
     private String editName;
@@ -85,6 +94,7 @@ public class LandlordPage implements Serializable {
     public void reload() {
         landlord = landlords.find(id);
         sent = null;
+        changes = null;
     }
 
     public Landlord getLandlord() {
@@ -92,6 +102,18 @@ public class LandlordPage implements Serializable {
             reload();
         }
         return landlord;
+    }
+
+    /** Newest first; only administrators and auditors may see the history. */
+    public List<Change> getChanges() {
+        if (changes == null && found && isHistoryVisible()) {
+            changes = history.ofLandlord(id);
+        }
+        return changes == null ? List.of() : changes;
+    }
+
+    public boolean isHistoryVisible() {
+        return ui.isUserInRole("ADMIN") || ui.isUserInRole("AUDITOR");
     }
 
     public List<PacketDelivery> getSent() {

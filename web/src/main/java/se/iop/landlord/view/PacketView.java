@@ -7,6 +7,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.landlord.boundary.Deliveries;
@@ -31,7 +33,7 @@ import java.util.List;
 /**
  * One packet version: its text as landlords will read it, publishing and the next version, the PDF,
  * sending it (chosen landlords, or all not yet reached) with the progress of the background send,
- * and how far its deliveries have come.
+ * how far its deliveries have come, and (for administrators and auditors) the history of its changes.
  */
 @Named
 @ViewScoped
@@ -47,6 +49,9 @@ public class PacketView implements Serializable {
 
     @Inject
     private Landlords landlords;
+
+    @Inject
+    private History history;
 
     @Inject
     private LandlordUi ui;
@@ -67,6 +72,7 @@ public class PacketView implements Serializable {
     private transient PacketDocument document;
     private transient DeliveryOverview overview;
     private transient List<PacketDelivery> rows;
+    private transient List<Change> changes;
     private DeliveryStatus statusFilter;
 
     // Send dialog.
@@ -102,6 +108,7 @@ public class PacketView implements Serializable {
         document = packets.document(packetId, number);
         overview = null;
         rows = null;
+        changes = null;
     }
 
     public void reload() {
@@ -187,6 +194,18 @@ public class PacketView implements Serializable {
 
     public boolean isSending() {
         return getProgress() != null && !getProgress().finished();
+    }
+
+    /** The version's history, newest first; only administrators and auditors may see it. */
+    public List<Change> getChanges() {
+        if (changes == null && found && isHistoryVisible()) {
+            changes = history.ofPacketVersion(getVersion().id());
+        }
+        return changes == null ? List.of() : changes;
+    }
+
+    public boolean isHistoryVisible() {
+        return ui.isUserInRole("ADMIN") || ui.isUserInRole("AUDITOR");
     }
 
     public DeliveryOverview getOverview() {

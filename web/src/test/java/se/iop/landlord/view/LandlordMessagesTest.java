@@ -1,6 +1,7 @@
 package se.iop.landlord.view;
 
 import org.junit.jupiter.api.Test;
+import se.iop.landlord.entity.DeliveryFailure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,10 +69,19 @@ class LandlordMessagesTest {
             }
         }
         // Keys built from an enum or a field name at run time, e.g. 'landlord.kind.' += k.
-        used.removeIf(k -> k.endsWith(".") || k.equals("landlord.field.section")
+        used.removeIf(k -> k.endsWith(".") || k.equals("landlord.field.section") || k.equals("landlord.history.subject")
                 || k.matches("landlord\\.(boundary|entity|rest|view)\\..*"));
         for (String part : new String[]{"heading", "body", "headingEn", "bodyEn"}) {
             assertTrue(known.contains("landlord.field.section." + part), part);
+        }
+        // The subjects and fields the history of a landlord and of a packet version names (audit.boundary.History).
+        for (String subject : new String[]{"landlord", "contact", "note", "flat", "version", "section"}) {
+            assertTrue(known.contains("landlord.history.subject." + subject), subject);
+        }
+        for (String field : new String[]{"kind", "name", "address", "active", "role", "email", "phone", "text", "areaSqm",
+                "rooms", "availableFrom", "status", "title", "titleEn", "publishedAt", "publishedBy", "position", "heading",
+                "body", "headingEn", "bodyEn"}) {
+            assertTrue(known.contains("landlord.field." + field), field);
         }
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(known);
@@ -81,6 +91,17 @@ class LandlordMessagesTest {
         }
         for (String status : new String[]{"QUEUED", "SENT", "OPENED", "ACKNOWLEDGED", "FAILED"}) {
             assertTrue(known.contains("landlord.delivery." + status), status);
+        }
+    }
+
+    @Test
+    void everyFailureCodeIsSaidInSwedishAndEnglish() throws IOException {
+        Properties sv = bundle("messages");
+        Properties en = bundle("messages_en");
+        for (DeliveryFailure code : DeliveryFailure.values()) {
+            String key = "landlord.failure." + code;
+            assertTrue(sv.containsKey(key) && en.containsKey(key), key);
+            assertFalse(sv.getProperty(key).equals(en.getProperty(key)), "translated: " + key);
         }
     }
 }
