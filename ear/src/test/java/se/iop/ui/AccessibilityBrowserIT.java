@@ -1,0 +1,111 @@
+package se.iop.ui;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
+import se.iop.it.Browser;
+import se.iop.it.Deployments;
+import se.iop.it.Rows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The axe-core rules on the main pages of the demo, each seen by the role that uses it: any
+ * violation of impact serious or critical fails, listed with its rule, element and page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessibilityBrowserIT {
+
+    private static final String PASSWORD = "bostadforst";
+    private static final Set<String> FAILING = Set.of("serious", "critical");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void theMainPagesHaveNoSeriousOrCriticalViolations() {
+        long agreement = id("select id from agreement where title = 'Bostad först Nyköping – fas 1'");
+        long organisation = id("select min(organisation_id) from agreement_party where agreement_id = ?", agreement);
+        long report = id("select min(id) from activity_report where agreement_id = ?", agreement);
+        long landlord = id("select min(id) from landlord where kind = 'COMPANY'");
+        long packet = id("select min(id) from information_packet");
+        long number = id("select max(number) from packet_version where packet_id = ?", packet);
+
+        List<String> violations = new ArrayList<>();
+        try (Browser b = Browser.start()) {
+            scan(b, "login.xhtml", "login", violations);
+
+            b.login("handlaggare", PASSWORD);
+            scan(b, "index.xhtml", "dashboard", violations);
+            scan(b, "agreements/list.xhtml", "agreement-list", violations);
+            scan(b, "agreements/view.xhtml?id=" + agreement, "agreement-page", violations);
+            scan(b, "organisations/list.xhtml", "organisation-list", violations);
+            scan(b, "organisations/view.xhtml?id=" + organisation, "organisation-page", violations);
+            scan(b, "accounts/list.xhtml", "account-list", violations);
+            scan(b, "followup/agreement.xhtml?id=" + agreement, "followup-page", violations);
+            scan(b, "landlords/list.xhtml", "landlord-list", violations);
+            scan(b, "landlords/view.xhtml?id=" + landlord, "landlord-page", violations);
+            scan(b, "packets/view.xhtml?id=" + packet + "&v=" + number, "packet-version", violations);
+        }
+        try (Browser b = Browser.start()) {
+            b.login("ekonom", PASSWORD);
+            scan(b, "budget/view.xhtml?agreement=" + agreement, "budget-page", violations);
+            scan(b, "budget/io.xhtml?agreement=" + agreement, "budget-io", violations);
+        }
+        try (Browser b = Browser.start()) {
+            b.login("stadsmissionen", PASSWORD);
+            scan(b, "reports/list.xhtml", "report-list", violations);
+            scan(b, "reports/view.xhtml?id=" + report, "report-page", violations);
+        }
+        try (Browser b = Browser.start()) {
+            b.login("hyresvard", PASSWORD);
+            scan(b, "portal/packets.xhtml", "portal-packets", violations);
+        }
+        assertTrue(violations.isEmpty(), violations.size() + " serious or critical accessibility violations:\n"
+                + String.join("\n", violations));
+    }
+
+    private static void scan(Browser b, String path, String name, List<String> violations) {
+        b.open(path);
+        b.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)")));
+        String title = b.driver().getTitle();
+        assertTrue(!title.isBlank() && b.driver().getCurrentUrl().contains(path.replaceAll("\\?.*", "")),
+                "the page " + path + " opened, not an error or the login: " + b.driver().getCurrentUrl());
+        b.screenshot("a11y-" + name);
+        Results results = new AxeBuilder().analyze(b.driver());
+        assertNull(results.getErrorMessage(), "axe ran on " + path);
+        assertTrue(!results.getPasses().isEmpty(), "axe checked something on " + path);
+        for (Rule rule : results.getViolations()) {
+            if (!FAILING.contains(rule.getImpact())) {
+                continue;
+            }
+            for (CheckedNode node : rule.getNodes()) {
+                violations.add(rule.getId() + " (" + rule.getImpact() + ") " + node.getTarget() + " on " + path
+                        + ": " + String.valueOf(node.getFailureSummary()).replace('\n', ' '));
+            }
+        }
+    }
+
+    private static long id(String sql, Object... params) {
+        Object value = Rows.value(sql, params);
+        assertTrue(value instanceof Number, "demo data has a row for " + sql);
+        return ((Number) value).longValue();
+    }
+}
