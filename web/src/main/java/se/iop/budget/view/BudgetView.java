@@ -24,6 +24,7 @@ import se.iop.budget.view.BudgetRows.PhaseRow;
 import se.iop.common.NotFound;
 import se.iop.web.Formats;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -45,9 +46,11 @@ import java.util.stream.Collectors;
 public class BudgetView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final List<String> READERS = List.of("ADMIN", "FINANCE", "AUDITOR", "PARTNER");
     /** Rows of the costs table, as the page's paginator shows them. */
     public static final int EXPENSE_PAGE = 15;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private BudgetOverviews overviews;
@@ -89,8 +92,8 @@ public class BudgetView implements Serializable {
     @PostConstruct
     void load() {
         found = false;
-        ExternalContext external = external();
-        if (READERS.stream().noneMatch(external::isUserInRole)) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (!viewer.isFollowUp()) {
             forbidden = true;
             external.setResponseStatus(403);
             return;
@@ -304,10 +307,6 @@ public class BudgetView implements Serializable {
 
     // --- who may do what -------------------------------------------------------------------------
 
-    public boolean isFinance() {
-        return external().isUserInRole("FINANCE");
-    }
-
     public Long getId() {
         return id;
     }
@@ -326,10 +325,6 @@ public class BudgetView implements Serializable {
 
     public String getReference() {
         return reference;
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
     }
 
     private static Long parseId(String param) {

@@ -192,10 +192,6 @@ public class LandlordPage implements Serializable {
         return found && getLandlord().kind() == LandlordKind.COMPANY;
     }
 
-    public boolean isAdmin() {
-        return ui.isUserInRole("ADMIN");
-    }
-
     public boolean isFound() {
         return found;
     }
