@@ -13,7 +13,6 @@ import se.iop.account.entity.Role;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
-import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
 import se.iop.web.Ids;
 import se.iop.web.HistoryValues;
@@ -67,18 +66,7 @@ public class AccountView implements Serializable {
     @PostConstruct
     void load() {
         id = Ids.parse(idParam);
-        found = false;
-        if (id != null) {
-            try {
-                read();
-                found = true;
-            } catch (NotFound e) {
-                account = null;
-            }
-        }
-        if (!found) {
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
-        }
+        found = Ids.read(id, this::read);
     }
 
     private void read() {

@@ -14,9 +14,9 @@ import se.iop.agreement.entity.Amendment;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
-import se.iop.common.NotFound;
 import se.iop.web.Formats;
 import se.iop.web.HistoryValues;
+import se.iop.web.Ids;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
@@ -74,20 +74,8 @@ public class AgreementView implements Serializable {
     /** Reads the agreement named by the id parameter; anything that is not a number names none. */
     @PostConstruct
     void load() {
-        found = false;
-        id = parseId(idParam);
-        if (id != null) {
-            try {
-                read();
-                found = true;
-            } catch (NotFound e) {
-                agreement = null;
-            }
-        }
-        if (!found) {
-            // The page still renders its friendly message; the status tells clients it is missing.
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
-        }
+        id = Ids.parse(idParam);
+        found = Ids.read(id, this::read);
     }
 
     /** Reads the agreement again after a change, so the page shows what is stored. */
@@ -193,14 +181,6 @@ public class AgreementView implements Serializable {
 
     public Long getId() {
         return id;
-    }
-
-    private static Long parseId(String param) {
-        try {
-            return param == null || param.isBlank() ? null : Long.valueOf(param.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     public boolean isFound() {

@@ -23,6 +23,7 @@ import se.iop.budget.view.BudgetRows.LineRow;
 import se.iop.budget.view.BudgetRows.PhaseRow;
 import se.iop.common.NotFound;
 import se.iop.web.Formats;
+import se.iop.web.Ids;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
@@ -98,7 +99,7 @@ public class BudgetView implements Serializable {
             external.setResponseStatus(403);
             return;
         }
-        id = parseId(agreementParam);
+        id = Ids.parse(agreementParam);
         if (id != null) {
             try {
                 expenseModel = new ExpenseModel(id, expenses);
@@ -325,14 +326,6 @@ public class BudgetView implements Serializable {
 
     public String getReference() {
         return reference;
-    }
-
-    private static Long parseId(String param) {
-        try {
-            return param == null || param.isBlank() ? null : Long.valueOf(param.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The agreement's costs, newest first, a page at a time from the database. */

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import se.iop.common.DomainException;
-import se.iop.common.NotFound;
 import se.iop.landlord.boundary.ContactData;
 import se.iop.landlord.boundary.Deliveries;
 import se.iop.landlord.boundary.FlatData;
@@ -14,6 +13,7 @@ import se.iop.landlord.boundary.Landlords;
 import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.PacketDelivery;
+import se.iop.web.Ids;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -68,18 +68,7 @@ public class LandlordPage implements Serializable {
     @PostConstruct
     void load() {
         id = LandlordUi.parseId(idParam);
-        found = false;
-        if (id != null) {
-            try {
-                reload();
-                found = true;
-            } catch (NotFound e) {
-                landlord = null;
-            }
-        }
-        if (!found) {
-            LandlordUi.notFound();
-        }
+        found = Ids.read(id, this::reload);
     }
 
     public void reload() {

@@ -10,7 +10,6 @@ import org.omnifaces.cdi.Param;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
-import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
 import se.iop.partner.boundary.Organisations;
 import se.iop.partner.entity.Organisation;
@@ -66,18 +65,7 @@ public class OrganisationView implements Serializable {
     @PostConstruct
     void load() {
         id = Ids.parse(idParam);
-        found = false;
-        if (id != null) {
-            try {
-                read();
-                found = true;
-            } catch (NotFound e) {
-                organisation = null;
-            }
-        }
-        if (!found) {
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
-        }
+        found = Ids.read(id, this::read);
     }
 
     private void read() {
