@@ -1,6 +1,5 @@
 package se.iop.account.view;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +7,7 @@ import se.iop.account.boundary.Accounts;
 import se.iop.account.entity.Account;
 import se.iop.account.entity.Role;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
@@ -19,6 +19,9 @@ import java.util.Locale;
 public class AccountList implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Accounts accounts;
@@ -56,10 +59,6 @@ public class AccountList implements Serializable {
 
     public Role[] getRoles() {
         return Role.values();
-    }
-
-    public boolean isAdmin() {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }
 
     public String getText() {

@@ -2,7 +2,6 @@ package se.iop.account.view;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,14 +13,16 @@ import se.iop.account.entity.Role;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
-import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
 import se.iop.web.Ids;
+import se.iop.web.HistoryValues;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,12 @@ public class AccountView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String PASSWORD_FORM = "passwordForm";
+
+    @Inject
+    private Viewer viewer;
+
+    @Inject
+    private HistoryValues historyValues;
 
     @Inject
     private Accounts accounts;
@@ -59,18 +66,7 @@ public class AccountView implements Serializable {
     @PostConstruct
     void load() {
         id = Ids.parse(idParam);
-        found = false;
-        if (id != null) {
-            try {
-                read();
-                found = true;
-            } catch (NotFound e) {
-                account = null;
-            }
-        }
-        if (!found) {
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
-        }
+        found = Ids.read(id, this::read);
     }
 
     private void read() {
@@ -141,10 +137,6 @@ public class AccountView implements Serializable {
         return a.roles().stream().sorted().map(r -> ui.text("account.role." + r)).collect(Collectors.joining(", "));
     }
 
-    public boolean isAdmin() {
-        return external().isUserInRole("ADMIN");
-    }
-
     public String text(String key, Object value) {
         return ui.text(key, value);
     }
@@ -155,26 +147,16 @@ public class AccountView implements Serializable {
 
     /** A value in a history row: roles and yes/no in the user's language. */
     public String historyValue(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return "–";
-        }
-        if ("roles".equals(field)) {
+        if ("roles".equals(field) && !HistoryValues.isBlank(value)) {
             String inner = value.replaceAll("^\\[|]$", "");
             return Arrays.stream(inner.split(",\\s*")).filter(s -> !s.isBlank())
                     .map(r -> isRole(r) ? ui.text("account.role." + r) : r).collect(Collectors.joining(", "));
         }
-        if ("true".equals(value) || "false".equals(value)) {
-            return ui.text(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
-        }
-        return value;
+        return historyValues.show(field, value, Map.of());
     }
 
     private static boolean isRole(String name) {
         return Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name));
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
     }
 
     public Long getId() {

@@ -1,6 +1,5 @@
 package se.iop.agreement.view;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +9,7 @@ import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
@@ -25,6 +25,9 @@ public class AgreementList implements Serializable {
     private static final long serialVersionUID = 1L;
     /** More than a municipality has IOPs; the table pages through them in the browser. */
     private static final int MAX = 500;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Agreements agreements;
@@ -65,10 +68,6 @@ public class AgreementList implements Serializable {
 
     public AgreementStatus[] getStatuses() {
         return AgreementStatus.values();
-    }
-
-    public boolean isAdmin() {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }
 
     public String getText() {

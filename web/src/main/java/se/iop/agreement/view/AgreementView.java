@@ -1,7 +1,6 @@
 package se.iop.agreement.view;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,9 +14,11 @@ import se.iop.agreement.entity.Amendment;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
-import se.iop.common.NotFound;
 import se.iop.web.Formats;
+import se.iop.web.HistoryValues;
+import se.iop.web.Ids;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,7 @@ public class AgreementView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> MONEY_FIELDS = Set.of("amount", "contributionAmount");
+    private static final Map<String, String> ENUM_KEYS = Map.of("status", "agreement.status.", "role", "agreement.role.");
 
     @Inject
     private Agreements agreements;
@@ -49,6 +52,12 @@ public class AgreementView implements Serializable {
 
     @Inject
     private Formats formats;
+
+    @Inject
+    private HistoryValues historyValues;
+
+    @Inject
+    private Viewer viewer;
 
     /** The id request parameter as given; read once, when the page is opened. */
     @Inject
@@ -65,20 +74,8 @@ public class AgreementView implements Serializable {
     /** Reads the agreement named by the id parameter; anything that is not a number names none. */
     @PostConstruct
     void load() {
-        found = false;
-        id = parseId(idParam);
-        if (id != null) {
-            try {
-                read();
-                found = true;
-            } catch (NotFound e) {
-                agreement = null;
-            }
-        }
-        if (!found) {
-            // The page still renders its friendly message; the status tells clients it is missing.
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
-        }
+        id = Ids.parse(idParam);
+        found = Ids.read(id, this::read);
     }
 
     /** Reads the agreement again after a change, so the page shows what is stored. */
@@ -100,7 +97,7 @@ public class AgreementView implements Serializable {
 
     /** Newest first; only administrators and auditors may see the history. */
     public List<Change> getChanges() {
-        if (changes == null && found && isHistoryVisible()) {
+        if (changes == null && found && viewer.isHistoryVisible()) {
             changes = history.ofAgreement(id);
         }
         return changes == null ? List.of() : changes;
@@ -164,14 +161,6 @@ public class AgreementView implements Serializable {
         return isOpen() && !isDraft();
     }
 
-    public boolean isAdmin() {
-        return external().isUserInRole("ADMIN");
-    }
-
-    public boolean isHistoryVisible() {
-        return external().isUserInRole("ADMIN") || external().isUserInRole("AUDITOR");
-    }
-
     /** A text of the page with one value filled in, in the user's language. */
     public String format(String key, Object value) {
         return ui.text(key, value);
@@ -184,38 +173,14 @@ public class AgreementView implements Serializable {
 
     /** A value in a history row: statuses, roles, amounts and yes/no as the user's language says them. */
     public String historyValue(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return "–";
-        }
-        if ("status".equals(field)) {
-            return ui.text("agreement.status." + value);
-        }
-        if ("role".equals(field)) {
-            return ui.text("agreement.role." + value);
-        }
-        if (MONEY_FIELDS.contains(field)) {
+        if (MONEY_FIELDS.contains(field) && !HistoryValues.isBlank(value)) {
             return formats.money(new BigDecimal(value));
         }
-        if ("true".equals(value) || "false".equals(value)) {
-            return ui.text(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
-        }
-        return value;
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
+        return historyValues.show(field, value, ENUM_KEYS);
     }
 
     public Long getId() {
         return id;
-    }
-
-    private static Long parseId(String param) {
-        try {
-            return param == null || param.isBlank() ? null : Long.valueOf(param.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     public boolean isFound() {

@@ -24,6 +24,7 @@ import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.web.Formats;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
@@ -48,6 +49,9 @@ public class BudgetFiles implements Serializable {
     /** A phase and the names its lines may be given by in the file. */
     public record PhaseLines(String phase, String period, String lines) implements Serializable {
     }
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Agreements agreements;
@@ -156,11 +160,6 @@ public class BudgetFiles implements Serializable {
         } catch (EJBAccessException e) {
             ui.message(FacesMessage.SEVERITY_ERROR, "budgetio.import.notAllowed");
         }
-    }
-
-    /** Only finance staff import; the others see the export part alone. */
-    public boolean isFinance() {
-        return external().isUserInRole("FINANCE");
     }
 
     /** Where the export links point: the API, which takes the page's session. */

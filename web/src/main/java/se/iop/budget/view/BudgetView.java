@@ -23,7 +23,9 @@ import se.iop.budget.view.BudgetRows.LineRow;
 import se.iop.budget.view.BudgetRows.PhaseRow;
 import se.iop.common.NotFound;
 import se.iop.web.Formats;
+import se.iop.web.Ids;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -45,9 +47,11 @@ import java.util.stream.Collectors;
 public class BudgetView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final List<String> READERS = List.of("ADMIN", "FINANCE", "AUDITOR", "PARTNER");
     /** Rows of the costs table, as the page's paginator shows them. */
     public static final int EXPENSE_PAGE = 15;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private BudgetOverviews overviews;
@@ -89,13 +93,13 @@ public class BudgetView implements Serializable {
     @PostConstruct
     void load() {
         found = false;
-        ExternalContext external = external();
-        if (READERS.stream().noneMatch(external::isUserInRole)) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (!viewer.isFollowUp()) {
             forbidden = true;
             external.setResponseStatus(403);
             return;
         }
-        id = parseId(agreementParam);
+        id = Ids.parse(agreementParam);
         if (id != null) {
             try {
                 expenseModel = new ExpenseModel(id, expenses);
@@ -304,10 +308,6 @@ public class BudgetView implements Serializable {
 
     // --- who may do what -------------------------------------------------------------------------
 
-    public boolean isFinance() {
-        return external().isUserInRole("FINANCE");
-    }
-
     public Long getId() {
         return id;
     }
@@ -326,18 +326,6 @@ public class BudgetView implements Serializable {
 
     public String getReference() {
         return reference;
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
-    }
-
-    private static Long parseId(String param) {
-        try {
-            return param == null || param.isBlank() ? null : Long.valueOf(param.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The agreement's costs, newest first, a page at a time from the database. */

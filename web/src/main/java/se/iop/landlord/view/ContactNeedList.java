@@ -57,10 +57,6 @@ public class ContactNeedList implements Serializable {
         }
     }
 
-    public boolean isAdmin() {
-        return ui.isUserInRole("ADMIN");
-    }
-
     public boolean isOpenOnly() {
         return openOnly;
     }

@@ -123,10 +123,6 @@ public class LandlordList implements Serializable {
         return LandlordKind.values();
     }
 
-    public boolean isAdmin() {
-        return ui.isUserInRole("ADMIN");
-    }
-
     public String getText() {
         return text;
     }

@@ -8,7 +8,6 @@ import org.omnifaces.cdi.Param;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
-import se.iop.common.NotFound;
 import se.iop.landlord.boundary.ContactData;
 import se.iop.landlord.boundary.Deliveries;
 import se.iop.landlord.boundary.FlatData;
@@ -16,6 +15,7 @@ import se.iop.landlord.boundary.Landlords;
 import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.PacketDelivery;
+import se.iop.web.Ids;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -77,18 +77,7 @@ public class LandlordPage implements Serializable {
     @PostConstruct
     void load() {
         id = LandlordUi.parseId(idParam);
-        found = false;
-        if (id != null) {
-            try {
-                reload();
-                found = true;
-            } catch (NotFound e) {
-                landlord = null;
-            }
-        }
-        if (!found) {
-            LandlordUi.notFound();
-        }
+        found = Ids.read(id, this::reload);
     }
 
     public void reload() {
@@ -212,10 +201,6 @@ public class LandlordPage implements Serializable {
 
     public boolean isCompany() {
         return found && getLandlord().kind() == LandlordKind.COMPANY;
-    }
-
-    public boolean isAdmin() {
-        return ui.isUserInRole("ADMIN");
     }
 
     public boolean isFound() {

@@ -61,10 +61,6 @@ public class LandlordUi {
         return ui.text(key, args);
     }
 
-    public boolean isUserInRole(String role) {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
-    }
-
     public static Long parseId(String value) {
         if (value == null || !value.matches("\\d{1,18}")) {
             return null;

@@ -19,9 +19,6 @@ public class PacketList implements Serializable {
     @Inject
     private Packets packets;
 
-    @Inject
-    private LandlordUi ui;
-
     private transient List<PacketSummary> rows;
 
     public List<PacketSummary> getRows() {
@@ -29,9 +26,5 @@ public class PacketList implements Serializable {
             rows = packets.list();
         }
         return rows;
-    }
-
-    public boolean isAdmin() {
-        return ui.isUserInRole("ADMIN");
     }
 }

@@ -242,10 +242,6 @@ public class PacketView implements Serializable {
         return DeliveryStatus.values();
     }
 
-    public boolean isAdmin() {
-        return ui.isUserInRole("ADMIN");
-    }
-
     /** A new version can be started from the latest version when it is published. */
     public boolean isNewVersionAllowed() {
         return found && getPacket().latest().published();

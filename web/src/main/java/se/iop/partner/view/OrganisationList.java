@@ -15,6 +15,7 @@ import se.iop.partner.boundary.Organisations;
 import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.Comparator;
@@ -31,6 +32,9 @@ public class OrganisationList implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String TABLE = "list:organisations";
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Organisations organisations;
@@ -104,10 +108,6 @@ public class OrganisationList implements Serializable {
 
     public OrganisationKind[] getKinds() {
         return OrganisationKind.values();
-    }
-
-    public boolean isAdmin() {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("ADMIN");
     }
 
     public String getText() {

@@ -2,7 +2,6 @@ package se.iop.partner.view;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,16 +10,18 @@ import org.omnifaces.cdi.Param;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
-import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
 import se.iop.partner.boundary.Organisations;
 import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
 import se.iop.web.Ids;
+import se.iop.web.HistoryValues;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One organisation: its details, committees (for a municipality) and contacts, and for administrators
@@ -32,6 +33,12 @@ import java.util.List;
 public class OrganisationView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
+
+    @Inject
+    private HistoryValues historyValues;
 
     @Inject
     private Organisations organisations;
@@ -58,18 +65,7 @@ public class OrganisationView implements Serializable {
     @PostConstruct
     void load() {
         id = Ids.parse(idParam);
-        found = false;
-        if (id != null) {
-            try {
-                read();
-                found = true;
-            } catch (NotFound e) {
-                organisation = null;
-            }
-        }
-        if (!found) {
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
-        }
+        found = Ids.read(id, this::read);
     }
 
     private void read() {
@@ -86,7 +82,7 @@ public class OrganisationView implements Serializable {
 
     /** Newest first; only administrators and auditors may see the history. */
     public List<Change> getChanges() {
-        if (changes == null && found && isHistoryVisible()) {
+        if (changes == null && found && viewer.isHistoryVisible()) {
             changes = history.ofOrganisation(id);
         }
         return changes == null ? List.of() : changes;
@@ -150,14 +146,6 @@ public class OrganisationView implements Serializable {
         return found && getOrganisation().kind() == OrganisationKind.MUNICIPALITY;
     }
 
-    public boolean isAdmin() {
-        return external().isUserInRole("ADMIN");
-    }
-
-    public boolean isHistoryVisible() {
-        return external().isUserInRole("ADMIN") || external().isUserInRole("AUDITOR");
-    }
-
     public String text(String key, Object value) {
         return ui.text(key, value);
     }
@@ -168,20 +156,7 @@ public class OrganisationView implements Serializable {
 
     /** A value in a history row: kinds and yes/no as the user's language says them. */
     public String historyValue(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return "–";
-        }
-        if ("kind".equals(field)) {
-            return ui.text("organisation.kind." + value);
-        }
-        if ("true".equals(value) || "false".equals(value)) {
-            return ui.text(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
-        }
-        return value;
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
+        return historyValues.show(field, value, Map.of("kind", "organisation.kind."));
     }
 
     public Long getId() {

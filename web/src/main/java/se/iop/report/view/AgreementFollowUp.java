@@ -25,6 +25,7 @@ import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.DueReport;
 import se.iop.web.Formats;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ import java.util.List;
 public class AgreementFollowUp implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Agreements agreements;
@@ -194,17 +198,8 @@ public class AgreementFollowUp implements Serializable {
         return model;
     }
 
-    public boolean isAdmin() {
-        return external().isUserInRole("ADMIN");
-    }
-
     /** Administrators, finance and auditors may take out the committee report. */
     public boolean isCommitteeReport() {
-        ExternalContext ec = external();
-        return ec.isUserInRole("ADMIN") || ec.isUserInRole("FINANCE") || ec.isUserInRole("AUDITOR");
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
+        return viewer.isAdmin() || viewer.isFinance() || viewer.isAuditor();
     }
 }

@@ -1,7 +1,5 @@
 package se.iop.report.view;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +14,7 @@ import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.ReportStatus;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
@@ -29,6 +28,9 @@ import java.util.List;
 public class Dashboard implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private OutcomeSummaries outcomes;
@@ -48,22 +50,8 @@ public class Dashboard implements Serializable {
     private transient List<ActivityReport> waiting;
     private transient List<Agreement> followed;
 
-    /** Everyone but landlords takes part in the follow-up. */
-    public boolean isFollowUp() {
-        ExternalContext ec = external();
-        return ec.isUserInRole("ADMIN") || ec.isUserInRole("FINANCE") || ec.isUserInRole("AUDITOR") || ec.isUserInRole("PARTNER");
-    }
-
-    public boolean isAdmin() {
-        return external().isUserInRole("ADMIN");
-    }
-
-    public boolean isPartner() {
-        return external().isUserInRole("PARTNER");
-    }
-
     public OutcomeCharts getCharts() {
-        if (charts == null && isFollowUp()) {
+        if (charts == null && viewer.isFollowUp()) {
             charts = new OutcomeCharts(outcomes.overall(), ui);
         }
         return charts;
@@ -72,7 +60,7 @@ public class Dashboard implements Serializable {
     /** Reports due: a partner's own, everyone's for the administrators. */
     public List<DueReport> getDue() {
         if (due == null) {
-            due = isAdmin() || isPartner() ? reports.due() : List.of();
+            due = viewer.isAdmin() || viewer.isPartner() ? reports.due() : List.of();
         }
         return due;
     }
@@ -92,7 +80,7 @@ public class Dashboard implements Serializable {
 
     public List<ActivityReport> getWaiting() {
         if (waiting == null) {
-            waiting = isAdmin() ? reports.search(new ReportQuery(null, null, ReportStatus.SUBMITTED)) : List.of();
+            waiting = viewer.isAdmin() ? reports.search(new ReportQuery(null, null, ReportStatus.SUBMITTED)) : List.of();
         }
         return waiting;
     }
@@ -100,7 +88,7 @@ public class Dashboard implements Serializable {
     /** The agreements that are or were in force, each with a link to its own follow-up. */
     public List<Agreement> getAgreements() {
         if (followed == null) {
-            followed = isFollowUp() ? agreements.search(AgreementQuery.all()).stream()
+            followed = viewer.isFollowUp() ? agreements.search(AgreementQuery.all()).stream()
                     .filter(a -> a.status() != AgreementStatus.DRAFT && a.status() != AgreementStatus.DECIDED).toList()
                     : List.of();
         }
@@ -114,9 +102,5 @@ public class Dashboard implements Serializable {
 
     public String period(ActivityReport r) {
         return r.period().label(ui.locale());
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
     }
 }

@@ -27,6 +27,7 @@ import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportPeriod;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -47,6 +48,9 @@ import java.util.Map;
 public class ReportEditor implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private ActivityReports reports;
@@ -85,7 +89,7 @@ public class ReportEditor implements Serializable {
         for (Measure m : Measure.values()) {
             counts.add(new CountField(m, null));
         }
-        if (!external().isUserInRole("PARTNER")) {
+        if (!viewer.isPartner()) {
             found = false;
         } else if (idParam != null) {
             try {

@@ -1,7 +1,5 @@
 package se.iop.report.view;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,6 +10,7 @@ import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.ReportStatus;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
@@ -25,6 +24,9 @@ import java.util.List;
 public class ReportList implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private ActivityReports reports;
@@ -46,15 +48,9 @@ public class ReportList implements Serializable {
         rows = null;
     }
 
-    /** Everyone but landlords takes part in the follow-up. */
-    public boolean isFollowUp() {
-        ExternalContext ec = external();
-        return ec.isUserInRole("ADMIN") || ec.isUserInRole("FINANCE") || ec.isUserInRole("AUDITOR") || ec.isUserInRole("PARTNER");
-    }
-
     public List<ActivityReport> getRows() {
         if (rows == null) {
-            if (!isFollowUp()) {
+            if (!viewer.isFollowUp()) {
                 return List.of();
             }
             rows = reports.search(new ReportQuery(null, null, getStatus()));
@@ -64,7 +60,7 @@ public class ReportList implements Serializable {
 
     public List<DueReport> getDue() {
         if (due == null) {
-            due = isPartner() || isAdmin() ? reports.due() : List.of();
+            due = viewer.isPartner() || viewer.isAdmin() ? reports.due() : List.of();
         }
         return due;
     }
@@ -97,17 +93,5 @@ public class ReportList implements Serializable {
     public void setStatus(ReportStatus status) {
         this.statusRead = true;
         this.status = status;
-    }
-
-    public boolean isPartner() {
-        return external().isUserInRole("PARTNER");
-    }
-
-    public boolean isAdmin() {
-        return external().isUserInRole("ADMIN");
-    }
-
-    private static ExternalContext external() {
-        return FacesContext.getCurrentInstance().getExternalContext();
     }
 }

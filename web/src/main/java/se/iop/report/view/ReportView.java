@@ -20,6 +20,7 @@ import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportStatus;
 import se.iop.report.entity.SmallCounts;
 import se.iop.web.Ui;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -34,6 +35,9 @@ import java.util.List;
 public class ReportView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private ActivityReports reports;
@@ -102,11 +106,11 @@ public class ReportView implements Serializable {
     }
 
     public boolean isReviewable() {
-        return found && external().isUserInRole("ADMIN") && getReport().status() == ReportStatus.SUBMITTED;
+        return found && viewer.isAdmin() && getReport().status() == ReportStatus.SUBMITTED;
     }
 
     public boolean isEditable() {
-        return found && external().isUserInRole("PARTNER") && getReport().status().editable();
+        return found && viewer.isPartner() && getReport().status().editable();
     }
 
     public void approve() {
