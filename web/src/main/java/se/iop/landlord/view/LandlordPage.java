@@ -16,6 +16,7 @@ import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.PacketDelivery;
 import se.iop.web.Ids;
+import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -31,6 +32,9 @@ import java.util.List;
 public class LandlordPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Landlords landlords;
@@ -95,14 +99,10 @@ public class LandlordPage implements Serializable {
 
     /** Newest first; only administrators and auditors may see the history. */
     public List<Change> getChanges() {
-        if (changes == null && found && isHistoryVisible()) {
+        if (changes == null && found && viewer.isHistoryVisible()) {
             changes = history.ofLandlord(id);
         }
         return changes == null ? List.of() : changes;
-    }
-
-    public boolean isHistoryVisible() {
-        return ui.isUserInRole("ADMIN") || ui.isUserInRole("AUDITOR");
     }
 
     public List<PacketDelivery> getSent() {

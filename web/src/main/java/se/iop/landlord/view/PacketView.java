@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import se.iop.web.Viewer;
 
 /**
  * One packet version: its text as landlords will read it, publishing and the next version, the PDF,
@@ -40,6 +41,9 @@ import java.util.List;
 public class PacketView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Viewer viewer;
 
     @Inject
     private Packets packets;
@@ -198,14 +202,10 @@ public class PacketView implements Serializable {
 
     /** The version's history, newest first; only administrators and auditors may see it. */
     public List<Change> getChanges() {
-        if (changes == null && found && isHistoryVisible()) {
+        if (changes == null && found && viewer.isHistoryVisible()) {
             changes = history.ofPacketVersion(getVersion().id());
         }
         return changes == null ? List.of() : changes;
-    }
-
-    public boolean isHistoryVisible() {
-        return ui.isUserInRole("ADMIN") || ui.isUserInRole("AUDITOR");
     }
 
     public DeliveryOverview getOverview() {
