@@ -20,7 +20,7 @@ import java.util.List;
  * The budget page's charts as Chart.js configurations, the JSON that PrimeFaces' {@code p:chart} takes:
  * spending to date against plan and allocation with the forecast, planned against spent per line, and
  * who funds the partnership. Every figure comes from the summary the database computed; nothing is
- * summed here. Amounts are formatted in the browser by {@code budgetChartExtender} (budget.js).
+ * summed here. Charts do not animate: figures appear where they belong, also for those who avoid motion. Amounts are formatted in the browser by {@code budgetChartExtender} (budget.js).
  */
 final class BudgetCharts {
 
@@ -131,6 +131,7 @@ final class BudgetCharts {
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder()
+                        .add("animation", false)
                         .add("responsive", true)
                         .add("maintainAspectRatio", false)
                         .add("indexAxis", "y")
@@ -170,7 +171,7 @@ final class BudgetCharts {
         return safe(Json.createObjectBuilder()
                 .add("type", "doughnut")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder().add(dataset)))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                .add("options", Json.createObjectBuilder().add("animation", false).add("responsive", true).add("maintainAspectRatio", false)
                         .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("position", "bottom"))))
                 .build());
     }
@@ -192,6 +193,7 @@ final class BudgetCharts {
     private static JsonObjectBuilder options(boolean horizontal) {
         JsonObjectBuilder valueAxis = Json.createObjectBuilder().add("beginAtZero", true);
         return Json.createObjectBuilder()
+                .add("animation", false)
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("position", "bottom")))

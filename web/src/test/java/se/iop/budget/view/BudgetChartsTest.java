@@ -77,6 +77,7 @@ class BudgetChartsTest {
         JsonObject chart = parse(BudgetCharts.spending(summary(forecast, List.of(), List.of()), TEXTS));
 
         assertEquals("line", chart.getString("type"));
+        assertFalse(chart.getJsonObject("options").getBoolean("animation"), "no motion");
         assertEquals(List.of("\"2026-05\"", "\"2026-06\"", "\"2026-07\"", "\"2026-08\""),
                 chart.getJsonObject("data").getJsonArray("labels").stream().map(Object::toString).toList());
         assertEquals(java.util.Arrays.asList("100000.00", "150000.00", null, null), values(dataset(chart, "budget.chart.spent")));
