@@ -9,8 +9,8 @@ SERVER=wildfly-config/target/server
 PORT=8080
 mkdir -p "$STATE"
 
-echo "==> Building and provisioning WildFly (mvn package, tests skipped)"
-mvn -B -q -DskipTests package
+echo "==> Building and provisioning WildFly (./mvnw package, tests skipped)"
+./mvnw -B -q -DskipTests package
 
 echo "==> Preparing the database"
 rm -f "$STATE/db-url"
