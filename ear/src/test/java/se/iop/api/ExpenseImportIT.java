@@ -87,7 +87,7 @@ class ExpenseImportIT {
                 + "2024-01-15;Boendestödjare;100;Dubbel;" + booked + "\n"           // 5: voucher already booked
                 + "2024-01-16;Boendestödjare;100;Först;D-" + run + "\n"             // 6: fine on its own
                 + "2024-01-17;HOUSING;100;Samma verifikation;D-" + run + "\n"       // 7: voucher twice in the file
-                + "2024-02-30;Boendestödjare;1.234,50;;E-" + run + "\n");           // 8: date, amount, description
+                + "2024-02-30;Boendestödjare;1.234;;E-" + run + "\n");              // 8: date, amount (ambiguous), description
         JsonObject problem = Problems.assertProblem(r, 422, "file");
         List<String> errors = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getInt("row") + " " + e.getString("field")).toList();

@@ -83,7 +83,7 @@ class AgreementBrowserIT {
                 b.driver().findElement(By.id("decisionForm:paragraph")).sendKeys("§ 12");
                 b.driver().findElement(By.id("decisionForm:diarienummer")).sendKeys("SN 2025/" + suffix);
                 b.driver().findElement(By.id("decisionForm:text")).sendKeys("Socialnämnden godkänner avtalet.");
-                b.driver().findElement(By.id("decisionForm:amount_input")).sendKeys("850000");
+                b.driver().findElement(By.id("decisionForm:amount")).sendKeys("850000");
                 save(b, "decisionForm", "decisionDlg");
                 String decisions = text(b.find(By.id("agreement:decisions")));
                 assertTrue(decisions.contains("Socialnämnden") && decisions.contains("SN 2025/" + suffix)
@@ -271,7 +271,7 @@ class AgreementBrowserIT {
         choose(b, "partyForm:role", role);
         date(b, "partyForm:joinedOn", "2026-01-01");
         b.driver().findElement(By.id("partyForm:commitment")).sendKeys("Åtaganden för " + organisation);
-        b.driver().findElement(By.id("partyForm:amount_input")).sendKeys(amount);
+        b.driver().findElement(By.id("partyForm:amount")).sendKeys(amount);
         save(b, "partyForm", "partyDlg");
         b.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("agreement:parties"), organisation));
     }

@@ -136,7 +136,7 @@ class BudgetBrowserIT {
                         "{\"planned\": 440000, \"version\": %d}".formatted(line.getJsonNumber("version").longValue()));
                 assertEquals(200, theirs.status(), theirs.body());
                 refused(b, "replanForm", "replanDlg", "Någon annan har ändrat detta sedan du öppnade sidan.");
-                assertEquals("500 000", b.find(By.id("replanForm:planned")).getAttribute("value"));
+                assertEquals("500 000,00", b.find(By.id("replanForm:planned")).getAttribute("value"), "what was meant stays");
             });
         }
     }
@@ -210,11 +210,13 @@ class BudgetBrowserIT {
                 visible(b, "expenseForm");
                 choose(b, "expenseForm:lineId", "Boendestöd (Personal)");
                 date(b, "expenseForm:spentOn", PHASE_START.minusDays(1).toString());
-                b.find(By.id("expenseForm:amount")).sendKeys("12 345,678");
+                b.find(By.id("expenseForm:amount")).sendKeys("12 345,67");
                 b.find(By.id("expenseForm:description")).sendKeys("Löner boendestöd");
                 b.find(By.id("expenseForm:voucher")).sendKeys(voucher);
                 refused(b, "expenseForm", "expenseDlg", "Datum: Datumet ligger utanför fasen (" + PHASE_START + " – " + PHASE_END + ").");
                 date(b, "expenseForm:spentOn", costDay.toString());
+                b.find(By.id("expenseForm:amount")).clear();
+                b.find(By.id("expenseForm:amount")).sendKeys("12 345,678");
                 refused(b, "expenseForm", "expenseDlg", "Belopp: Högst två decimaler (hela ören).");
                 assertEquals("12 345,678", b.find(By.id("expenseForm:amount")).getAttribute("value"));
                 assertEquals("true", b.find(By.id("expenseForm:amount")).getAttribute("aria-invalid"), "the named field is marked");

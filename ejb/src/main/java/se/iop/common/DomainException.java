@@ -2,6 +2,9 @@ package se.iop.common;
 
 import jakarta.ejb.ApplicationException;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +33,11 @@ public abstract class DomainException extends RuntimeException {
 
     public String key() {
         return key;
+    }
+
+    /** The message's arguments, for a report that shows the message later, in the reader's language. */
+    public List<Object> args() {
+        return args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args));
     }
 
     public String message(Locale locale) {

@@ -33,7 +33,8 @@ public final class Money {
         return checked(field, amount);
     }
 
-    private static BigDecimal checked(String field, BigDecimal amount) {
+    /** At most two decimals and within numeric(14,2), whatever the sign; {@link Amount} checks what it reads here too. */
+    static BigDecimal checked(String field, BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > 2) {
             throw new InvalidInput(field, "error.money.decimals");

@@ -3,17 +3,14 @@ package se.iop.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import se.iop.common.Amount;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.Locale;
 
 /**
@@ -39,15 +36,9 @@ public class Formats {
         return money(amount, ui.locale());
     }
 
+    /** Written by {@link Amount}, so that an amount copied from a page into a field reads back the same. */
     static String money(BigDecimal amount, Locale locale) {
-        BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_UP);
-        if ("sv".equals(locale.getLanguage())) {
-            NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("sv-SE"));
-            format.setCurrency(Currency.getInstance("SEK"));
-            return format.format(rounded);
-        }
-        // The JDK's English currency format glues the code to the digits ("SEK1,700.00").
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(rounded) + " SEK";
+        return Amount.display(amount.setScale(2, RoundingMode.HALF_UP), locale);
     }
 
     public String date(LocalDate date) {

@@ -32,7 +32,7 @@ import java.util.Arrays;
 public class JsonConfig implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withDeserializers(
-            new WholeLong(), new WholeInteger(),
+            new WholeLong(), new WholeInteger(), new AmountJson(),
             new Names<OrganisationKind>(OrganisationKind.class) { }, new Names<PartyRole>(PartyRole.class) { },
             new Names<AgreementStatus>(AgreementStatus.class) { }, new Names<Role>(Role.class) { },
             new Names<LandlordKind>(LandlordKind.class) { }, new Names<NeedCategory>(NeedCategory.class) { }));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import se.iop.common.Amount;
 import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
@@ -65,6 +66,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
             String field = fieldIn(thrown);
+            InvalidInput refused = refusedIn(thrown);
+            if (refused != null) {
+                // A value the JSON reader refused by a domain rule, e.g. an ambiguous amount "12,000".
+                String detail = refused.message(Locale.ENGLISH);
+                return refused instanceof Amount.Unreadable
+                        ? Problem.response(Response.Status.BAD_REQUEST, field == null ? detail : field + ": " + detail, field)
+                        : Problem.response(422, "Unprocessable Content", detail, field);
+            }
             return Problem.response(Response.Status.BAD_REQUEST,
                     field == null ? "The request body is not valid JSON of the expected shape."
                             : "Field '" + field + "' has a value of the wrong type or format.", field);
@@ -85,6 +94,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             t = t.getCause();
         }
         return t;
+    }
+
+    private static InvalidInput refusedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInput ii) {
+                return ii;
+            }
+        }
+        return null;
     }
 
     /** JSON-B names the property it failed on in its message; take the innermost one that does. */

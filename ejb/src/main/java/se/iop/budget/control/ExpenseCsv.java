@@ -4,7 +4,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import se.iop.budget.entity.LineCategory;
+import se.iop.common.Amount;
+import se.iop.common.InvalidInput;
 import se.iop.common.Messages;
+import se.iop.common.Money;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +39,7 @@ import java.util.regex.Pattern;
  * row naming the columns (Swedish or English names, any order, other columns ignored), separated by
  * semicolons, commas or tabs, in UTF-8 or Windows-1252; dates ISO-8601 ({@code 2024-03-31}), compact
  * ({@code 20240331}) or day first ({@code 31/3/2024}, {@code 31.3.2024}, {@code 31/3 2024}); amounts
- * positive, with a decimal comma or point, at most two decimals, optionally grouped by spaces.
+ * above zero, written as on every page ({@link Amount}).
  * <p>
  * Rows are numbered as a spreadsheet shows them: the header is row 1.
  */
@@ -125,11 +128,9 @@ public final class ExpenseCsv {
     public static final Comparator<Problem> ORDER = Comparator.comparingInt(Problem::row)
             .thenComparingInt(p -> fieldOrder(p.field()));
 
-    private static final Pattern AMOUNT = Pattern.compile("(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d+)(?:[.,](\\d+))?");
     private static final Pattern COMPACT_DATE = Pattern.compile("\\d{8}");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./ ](\\d{4})");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
-    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final int ECHO_MAX = 40;
 
     private final Budget budget;
@@ -383,39 +384,15 @@ public final class ExpenseCsv {
         return null;
     }
 
+    /** Read as every page reads an amount ({@link Amount}), and above zero: corrections are reversals, not negative rows. */
     private BigDecimal amount(int row, String value) {
         String field = Column.AMOUNT.field();
-        if (value.isEmpty()) {
-            problems.add(new Problem(row, field, "error.required"));
+        try {
+            return Money.positive(field, Amount.read(field, value));
+        } catch (InvalidInput refused) {
+            problems.add(new Problem(row, field, refused.key(), refused.args()));
             return null;
         }
-        String digits = value;
-        boolean negative = digits.startsWith("-") || digits.startsWith("\u2212");
-        if (negative || digits.startsWith("+")) {
-            digits = digits.substring(1).strip();
-        }
-        Matcher m = AMOUNT.matcher(digits);
-        if (!m.matches()) {
-            problems.add(new Problem(row, field, "error.import.amount", echo(value)));
-            return null;
-        }
-        String decimals = m.group(2) == null ? "" : m.group(2);
-        if (decimals.length() > 2) {
-            // Never read "1,500" as fifteen hundred: more than two decimals is refused, zeros or not.
-            problems.add(new Problem(row, field, "error.money.decimals"));
-            return null;
-        }
-        BigDecimal amount = new BigDecimal(m.group(1).replaceAll("\\D", "") + (decimals.isEmpty() ? "" : "." + decimals))
-                .setScale(2);
-        if (negative || amount.signum() == 0) {
-            problems.add(new Problem(row, field, "error.money.notPositive"));
-            return null;
-        }
-        if (amount.compareTo(LIMIT) >= 0) {
-            problems.add(new Problem(row, field, "error.money.tooLarge"));
-            return null;
-        }
-        return amount;
     }
 
     private String text(int row, Column column, String value, int max) {

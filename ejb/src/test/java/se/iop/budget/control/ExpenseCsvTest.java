@@ -74,6 +74,10 @@ class ExpenseCsvTest {
         assertEquals(new BigDecimal("1234.00"), amountOf("1\u00A0234"));
         assertEquals(new BigDecimal("0.05"), amountOf("0,05"));
         assertEquals(new BigDecimal("12.00"), amountOf("+12"));
+        // The same reader as every page: points grouping with a decimal comma, and kronor named, are read.
+        assertEquals(new BigDecimal("1234.50"), amountOf("1.234,50"));
+        assertEquals(new BigDecimal("12.00"), amountOf("12 kr"));
+        assertEquals(new BigDecimal("1700000.00"), amountOf("1,700,000"));
     }
 
     private static BigDecimal amountOf(String amount) {
@@ -84,16 +88,29 @@ class ExpenseCsvTest {
 
     @Test
     void badAmountsAreRefusedWithTheReason() {
-        assertEquals("error.money.decimals", amountProblem("10,123"));
-        assertEquals("error.money.decimals", amountProblem("1,500"), "never read as fifteen hundred");
+        assertEquals("error.money.decimals", amountProblem("10,1234"));
+        assertEquals("error.money.decimals", amountProblem("62000,125"));
+        assertEquals("error.amount.ambiguous", amountProblem("10,123"));
+        assertEquals("error.amount.ambiguous", amountProblem("1,500"), "never read as fifteen hundred, nor as 1,50");
         assertEquals("error.money.notPositive", amountProblem("-250,00"));
         assertEquals("error.money.notPositive", amountProblem("0"));
-        assertEquals("error.import.amount", amountProblem("12 34"));
-        assertEquals("error.import.amount", amountProblem("1.234,50"));
-        assertEquals("error.import.amount", amountProblem("12 kr"));
-        assertEquals("error.import.amount", amountProblem("=1+1"));
+        assertEquals("error.amount.unreadable", amountProblem("12 34"));
+        assertEquals("error.amount.unreadable", amountProblem("1.234.50"));
+        assertEquals("error.amount.unreadable", amountProblem("12 kronor"));
+        assertEquals("error.amount.unreadable", amountProblem("=1+1"));
         assertEquals("error.money.tooLarge", amountProblem("1000000000000"));
         assertEquals("error.required", amountProblem(""));
+    }
+
+    @Test
+    void anAmbiguousAmountIsReportedWithBothReadingsInTheReadersLanguage() {
+        Result r = read(ONE_PHASE, HEADER + "2024-03-01;Boendestödjare;1,500;Kostnad;V-1\n");
+        Problem p = only(r);
+        assertEquals("”1,500” kan läsas både som 1,50\u00A0kr och som 1\u00A0500,00\u00A0kr och gissas därför inte. "
+                + "Skriv beloppet med två decimaler (t.ex. 1\u00A0500,00\u00A0kr) så att det bara kan läsas på ett sätt.",
+                p.message(Locale.forLanguageTag("sv")));
+        assertTrue(p.message(Locale.ENGLISH).startsWith("“1,500” can be read both as 1.50 SEK and as 1,500.00 SEK"),
+                p.message(Locale.ENGLISH));
     }
 
     private static String amountProblem(String amount) {
