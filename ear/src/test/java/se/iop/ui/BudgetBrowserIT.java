@@ -133,7 +133,7 @@ class BudgetBrowserIT {
                 planned.sendKeys("500 000");
                 JsonObject line = FINANCE.get("api/phases/" + phaseId(s)).json().getJsonArray("lines").getJsonObject(0);
                 Api.Reply theirs = FINANCE.put("api/phases/" + phaseId(s) + "/lines/" + line.getJsonNumber("id").longValue(),
-                        "{\"planned\": 440000, \"version\": %d}".formatted(line.getJsonNumber("version").longValue()));
+                        "{\"planned\": 440000, \"reason\": \"Justerad\", \"version\": %d}".formatted(line.getJsonNumber("version").longValue()));
                 assertEquals(200, theirs.status(), theirs.body());
                 refused(b, "replanForm", "replanDlg", "Någon annan har ändrat detta sedan du öppnade sidan.");
                 assertEquals("500 000,00", b.find(By.id("replanForm:planned")).getAttribute("value"), "what was meant stays");
@@ -265,6 +265,98 @@ class BudgetBrowserIT {
         }
     }
 
+    /**
+     * Finance reduces an allocation in its dialog: below what the phase has committed it is refused naming
+     * the amount, with the lowest it may go; without a reason it is refused; then reduced, and withdrawn,
+     * each correction listed with the amounts, the reason and who made it. A line's plan is lowered with
+     * a reason in its dialog, below what is spent, and the line is flagged as over.
+     */
+    @Test
+    void financeReducesAndWithdrawsAnAllocationAndLowersAPlanWithReasons() {
+        Setup s = agreement("Rättar tilldelning");
+        long phase = phase(s);
+        allocate(phase, s.socialnamnden, "600000");
+        allocate(phase, s.socialnamnden, "100000");
+        long line = line(phase, "STAFF", "Boendestöd", "400000");
+        Api.Reply cost = FINANCE.post("api/phases/" + phase + "/expenses", """
+                {"lineId": %d, "spentOn": "%s", "amount": "150000", "description": "Löner", "voucher": "%s"}"""
+                .formatted(line, PHASE_START.plusDays(5), Fixtures.unique("C").replace(' ', '-')));
+        assertEquals(201, cost.status(), cost.body());
+        long payment = Fixtures.id(Fixtures.created(FINANCE.post("api/phases/" + phase + "/disbursements",
+                "{\"partnerId\": %d, \"amount\": 250000, \"plannedOn\": \"%s\"}".formatted(s.stadsmission, PHASE_START.plusDays(3)))));
+        Fixtures.ok(FINANCE.post("api/disbursements/" + payment + "/approve", "{}"));
+        try (Browser b = Browser.start()) {
+            steps(b, "budget-correct", () -> {
+                b.login("ekonom", "bostadforst");
+                b.open("budget/view.xhtml?agreement=" + s.agreementId);
+                assertEquals("700 000,00 kr", text(b.find(By.id("totalAllocated"))));
+
+                b.find(By.id("budget:phases:0:allocationRows:0:reduce")).click();
+                visible(b, "correctionForm");
+                assertEquals("600 000,00 kr", text(b.find(By.id("correctionCurrent"))));
+                assertEquals("250 000,00 kr", text(b.find(By.id("correctionCommitted"))));
+                b.find(By.id("correctionForm:amount")).sendKeys("100 000");
+                b.find(By.id("correctionForm:reason")).sendKeys("Nämnden minskade anslaget");
+                // 250 000 committed, 100 000 from the other allocation: no lower than 150 000.
+                refused(b, "correctionForm", "correctionDlg", "Belopp: Fasen har 250 000,00 kr i godkända och utbetalda"
+                        + " utbetalningar; tilldelningen kan inte bli lägre än 150 000,00 kr.");
+                assertEquals("100 000", b.find(By.id("correctionForm:amount")).getAttribute("value"), "kept as typed");
+                assertEquals("true", b.find(By.id("correctionForm:amount")).getAttribute("aria-invalid"));
+                b.find(By.id("correctionForm:amount")).clear();
+                b.find(By.id("correctionForm:amount")).sendKeys("450 000,50");
+                b.find(By.id("correctionForm:reason")).clear();
+                refused(b, "correctionForm", "correctionDlg", "Skäl: Fältet måste fyllas i.");
+                b.find(By.id("correctionForm:reason")).sendKeys("Nämnden minskade anslaget");
+                save(b, "correctionForm", "correctionDlg");
+                waitForText(b, "Tilldelningen är rättad.");
+                assertEquals("550 000,50 kr", text(b.find(By.id("totalAllocated"))));
+                String corrections = text(b.find(By.id("corrections" + phase)));
+                assertTrue(corrections.contains("Socialnämnden") && corrections.contains("Tilldelning")
+                        && corrections.contains("600 000,00 kr") && corrections.contains("450 000,50 kr")
+                        && corrections.contains("Nämnden minskade anslaget") && corrections.contains("ekonom"), corrections);
+
+                // The second allocation withdrawn: shown as such, and offered no further reduction.
+                b.find(By.id("budget:phases:0:allocationRows:1:reduce")).click();
+                visible(b, "correctionForm");
+                b.find(By.id("correctionForm:amount")).sendKeys("0");
+                b.find(By.id("correctionForm:reason")).sendKeys("Beslutet upphävt");
+                save(b, "correctionForm", "correctionDlg");
+                waitForText(b, "Tilldelningen är rättad.");
+                assertEquals("450 000,50 kr", text(b.find(By.id("totalAllocated"))));
+                assertTrue(text(b.find(By.id("allocations" + phase))).contains("Återtagen"));
+                assertTrue(b.driver().findElements(By.id("budget:phases:0:allocationRows:1:reduce")).isEmpty());
+
+                // A plan lowered below what is spent: a reason is needed, then the line is flagged as over.
+                b.find(By.id("budget:phases:0:lines:0:replan")).click();
+                visible(b, "replanForm");
+                assertTrue(text(b.find(By.id("replanSpent"))).contains("150 000,00 kr"));
+                WebElement planned = b.find(By.id("replanForm:planned"));
+                planned.clear();
+                planned.sendKeys("120 000");
+                refused(b, "replanForm", "replanDlg", "Skäl: Fältet måste fyllas i.");
+                b.find(By.id("replanForm:reason")).sendKeys("Färre tjänster än planerat");
+                save(b, "replanForm", "replanDlg");
+                waitForText(b, "Det planerade beloppet är ändrat.");
+                String lines = text(b.find(By.id("budget:phases:0:lines")));
+                assertTrue(lines.contains("120 000,00 kr") && lines.contains("Överskriden"), lines);
+                corrections = text(b.find(By.id("corrections" + phase)));
+                assertTrue(corrections.contains("Boendestöd") && corrections.contains("Färre tjänster än planerat")
+                        && corrections.contains("400 000,00 kr"), corrections);
+                scrollTo(b, "corrections" + phase);
+                b.screenshot("budget-corrections");
+            });
+        }
+        // The auditor reads the corrections, and is offered none.
+        try (Browser b = Browser.start()) {
+            steps(b, "budget-corrections-auditor", () -> {
+                b.login("revisor", "bostadforst");
+                b.open("budget/view.xhtml?agreement=" + s.agreementId);
+                assertTrue(text(b.find(By.id("corrections" + phase))).contains("Beslutet upphävt"));
+                assertNoChanges(b);
+            });
+        }
+    }
+
     @Test
     void aPartnerCannotOpenTheBudgetOfAnotherPartnership() {
         Setup s = agreement("Utan Verdandi");
@@ -384,7 +476,7 @@ class BudgetBrowserIT {
         for (String css : List.of("[id='budget:newPhase']", "[id$=':planDisbursement']", "[id$=':bookExpense']",
                 "[id$=':editPhase']", "[id$=':addAllocation']", "[id$=':addLine']", "[id$=':addContribution']",
                 "[id$=':replan']", "[id$=':approve']", "[id$=':pay']", "[id$=':cancel']", "[id$=':reverse']",
-                "[id='phaseDlg']", "[id='expenseDlg']", "[id='disbursementDlg']")) {
+                "[id$=':reduce']", "[id='phaseDlg']", "[id='expenseDlg']", "[id='disbursementDlg']", "[id='correctionDlg']")) {
             assertTrue(b.driver().findElements(By.cssSelector(css)).isEmpty(), css + " is not offered");
         }
     }

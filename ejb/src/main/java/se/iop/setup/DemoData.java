@@ -153,15 +153,14 @@ public class DemoData {
         em.persist(phase);
         em.flush();
 
+        // Approved like any other payment: the database holds the allocation's limit (V9) here too.
         BigDecimal quarter = new BigDecimal("212500.00");
-        BigDecimal remaining = phase.allocated();
         LocalDate[] dates = {LocalDate.of(2023, 10, 2), LocalDate.of(2024, 1, 2), LocalDate.of(2024, 4, 2),
                 LocalDate.of(2024, 7, 1), LocalDate.of(2024, 10, 1), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 4, 1)};
         for (int i = 0; i < dates.length; i++) {
-            Disbursement d = new Disbursement(phase, stadsmission, quarter, dates[i], "Kvartal " + (i + 1) + " (exempel)", remaining);
+            Disbursement d = new Disbursement(phase, stadsmission, quarter, dates[i], "Kvartal " + (i + 1) + " (exempel)", null);
             if (i < 6) {
-                d.approve(remaining);
-                remaining = remaining.subtract(quarter);
+                d.approve();
             }
             if (i < 5) {
                 d.pay(dates[i]);

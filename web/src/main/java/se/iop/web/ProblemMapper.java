@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import se.iop.common.Amount;
+import se.iop.common.DatabaseRule;
 import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
+import se.iop.common.TryAgain;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -39,6 +41,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        if (e instanceof TryAgain || (!(e instanceof DomainException) && DatabaseRule.concurrent(thrown))) {
+            // The database gave up on the transaction for a concurrent one (40001, 40P01), also at commit:
+            // nothing was stored, and the same request may be sent again.
+            return Response.fromResponse(Problem.response(Response.Status.CONFLICT,
+                    new TryAgain().message(Locale.ENGLISH), null)).header("Retry-After", "1").build();
+        }
         if (e instanceof NotFound nf) {
             return Problem.response(Response.Status.NOT_FOUND, nf.message(Locale.ENGLISH), nf.field());
         }

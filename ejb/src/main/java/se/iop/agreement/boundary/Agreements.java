@@ -137,7 +137,9 @@ public class Agreements {
         requireUniqueReference(draft.reference(), id);
         a.retitle(draft.reference(), draft.title());
         apply(a, draft);
-        return Versions.flushed(em, a);
+        // The agreement does not know its budget's phases; the database keeps the period around them (V9).
+        return Versions.flushed(em, a, rule -> rule.is("agreement_period_holds_phases")
+                ? new InvalidInput(rule.value("field"), "error.agreement.periodUnderPhases", rule.date("date")) : null);
     }
 
     private static void apply(Agreement a, AgreementDraft draft) {

@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import se.iop.account.boundary.Caller;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementParty;
@@ -13,8 +15,12 @@ import se.iop.budget.entity.Allocation;
 import se.iop.budget.entity.BudgetLine;
 import se.iop.budget.entity.Contribution;
 import se.iop.budget.entity.ContributionKind;
+import se.iop.budget.entity.Correction;
+import se.iop.budget.entity.Correction.Change;
 import se.iop.budget.entity.LineCategory;
 import se.iop.budget.entity.Phase;
+import se.iop.common.DatabaseRule;
+import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
@@ -22,12 +28,15 @@ import se.iop.common.Versions;
 import se.iop.partner.entity.Committee;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The budget of an agreement: phases, the committees' allocations, budget lines and co-financing.
- * Finance staff change it; administrators, auditors and the agreement's partners read it.
+ * The budget of an agreement: phases, the committees' allocations, budget lines, co-financing and the
+ * corrections of allocations and plans. Finance staff change it; administrators, auditors and the
+ * agreement's partners read it. The limits that concurrent changes could break are held by the database
+ * (V9); a refusal comes back here and is said as the problem of the field it concerns.
  */
 @Stateless
 @RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
@@ -38,6 +47,9 @@ public class Budgets {
 
     @Inject
     private Agreements agreements;
+
+    @Inject
+    private Caller caller;
 
     /** The phases of an agreement the caller may see, with allocations, lines and contributions loaded. */
     public List<Phase> phases(long agreementId) {
@@ -68,6 +80,13 @@ public class Budgets {
         });
         p.lines().size();
         p.contributions().forEach(c -> c.party().organisation().name());
+        p.corrections().forEach(c -> {
+            if (c.allocation() != null) {
+                c.allocation().committee().name();
+            } else {
+                c.line().name();
+            }
+        });
     }
 
     @RolesAllowed("FINANCE")
@@ -79,8 +98,12 @@ public class Budgets {
             throw new StateConflict("name", "error.phase.duplicate", name.strip());
         }
         Phase phase = new Phase(agreement, name, start, end);
-        em.persist(phase);
-        return phase;
+        try {
+            em.persist(phase);
+        } catch (PersistenceException e) {
+            throw Versions.translated(e, Budgets::refused);
+        }
+        return Versions.flushed(em, phase, Budgets::refused);
     }
 
     @RolesAllowed("FINANCE")
@@ -89,7 +112,7 @@ public class Budgets {
         Versions.check(phase.version(), expectedVersion);
         phase.rename(name);
         phase.reschedule(start, end);
-        return Versions.flushed(em, phase);
+        return Versions.flushed(em, phase, Budgets::refused);
     }
 
     @RolesAllowed("FINANCE")
@@ -101,7 +124,29 @@ public class Budgets {
         }
         CommitteeDecision decision = decisionId == null ? null : phase.agreement().decision(decisionId);
         Allocation allocation = phase.allocate(committee, decision, amount);
-        return Versions.flushed(em, allocation);
+        return Versions.flushed(em, allocation, Budgets::refused);
+    }
+
+    /**
+     * Reduces an allocation, or withdraws it (to zero), with a reason. Never below what the phase has
+     * committed in approved and paid payments: the database refuses that, also against an approval made
+     * at the same moment.
+     */
+    @RolesAllowed("FINANCE")
+    public Correction reduceAllocation(long phaseId, long allocationId, Long expectedVersion, BigDecimal to, String reason) {
+        Phase phase = phase(phaseId);
+        Allocation allocation = phase.allocation(allocationId);
+        Versions.check(allocation.version(), expectedVersion);
+        Correction c = phase.reduceAllocation(allocationId, to, reason, change());
+        return Versions.flushed(em, c, rule -> {
+            if (rule.is("phase_balance_within_allocation")) {
+                // The lowest this allocation may go: what is committed beyond the phase's other allocations.
+                BigDecimal others = rule.amount("allocated").subtract(c.amountAfter());
+                BigDecimal floor = rule.amount("committed").subtract(others).max(BigDecimal.ZERO);
+                return new StateConflict("amount", "error.allocation.belowCommitted", rule.amount("committed"), floor);
+            }
+            return refused(rule);
+        });
     }
 
     @RolesAllowed("FINANCE")
@@ -110,16 +155,38 @@ public class Budgets {
         return Versions.flushed(em, line);
     }
 
+    /**
+     * Plans another amount on a line; lowering it takes a reason. Costs beyond the plan are flagged, not
+     * refused, so a plan below what is spent shows the line as over. The change is kept as a correction.
+     */
     @RolesAllowed("FINANCE")
-    public BudgetLine replan(long lineId, Long expectedVersion, BigDecimal planned) {
+    public BudgetLine replan(long lineId, Long expectedVersion, BigDecimal planned, String reason) {
         BudgetLine line = em.find(BudgetLine.class, lineId);
         if (line == null) {
             throw new NotFound("line", lineId);
         }
-        agreements.find(line.phase().agreement().id());
+        Phase phase = phase(line.phase().id());
         Versions.check(line.version(), expectedVersion);
-        line.replan(planned);
-        return Versions.flushed(em, line);
+        phase.replan(lineId, planned, reason, change());
+        return Versions.flushed(em, line, Budgets::refused);
+    }
+
+    private Change change() {
+        return new Change(caller.username(), Instant.now());
+    }
+
+    /** The database's refusal of a change to a phase, said about the field it concerns. */
+    static DomainException refused(DatabaseRule rule) {
+        if (rule.is("phase_within_agreement")) {
+            String field = rule.value("field");
+            return new InvalidInput(field, "startDate".equals(field) ? "error.phase.beforeAgreement"
+                    : "error.phase.afterAgreement", rule.date("date"));
+        }
+        if (rule.is("phase_holds_its_entries")) {
+            return new InvalidInput(rule.value("field"), "startDate".equals(rule.value("field"))
+                    ? "error.phase.entriesBefore" : "error.phase.entriesAfter", rule.date("date"));
+        }
+        return null;
     }
 
     @RolesAllowed("FINANCE")

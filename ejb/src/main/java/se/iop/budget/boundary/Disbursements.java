@@ -4,14 +4,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.budget.entity.Disbursement;
 import se.iop.budget.entity.DisbursementStatus;
 import se.iop.budget.entity.Phase;
+import se.iop.common.DatabaseRule;
+import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
+import se.iop.common.StateConflict;
 import se.iop.common.Versions;
 import se.iop.partner.entity.Organisation;
 
@@ -20,8 +23,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Payments to partners. Whether a payment still fits in the allocation is decided with the phase
- * row locked, so two approvals at the same moment cannot both spend the same money.
+ * Payments to partners. Whether an approved payment still fits in the allocation is decided by the
+ * database (rule {@code phase_balance_within_allocation}, V9), which serialises every change to a
+ * phase's money, so two approvals at the same moment cannot both spend the same money; this service
+ * turns its refusal into the problem the user sees.
  */
 @Stateless
 @RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
@@ -55,23 +60,27 @@ public class Disbursements {
 
     @RolesAllowed("FINANCE")
     public Disbursement plan(long phaseId, Long partnerId, BigDecimal amount, LocalDate plannedOn, String reference) {
-        Phase phase = lockedPhase(phaseId);
+        Phase phase = budgets.phase(phaseId);
         Organisation partner = partnerId == null ? null : em.find(Organisation.class, partnerId);
         if (partnerId != null && partner == null) {
             throw new InvalidInput("partnerId", "error.organisation.unknown", partnerId);
         }
+        // What remains is read without a lock: planning reserves nothing, it only refuses a hopeless plan early.
         Disbursement d = new Disbursement(phase, partner, amount, plannedOn, reference, remaining(phase));
-        em.persist(d);
-        return d;
+        try {
+            em.persist(d);
+        } catch (PersistenceException e) {
+            throw Versions.translated(e, rule -> refused(rule, d));
+        }
+        return Versions.flushed(em, d, rule -> refused(rule, d));
     }
 
     @RolesAllowed("FINANCE")
     public Disbursement approve(long id, Long expectedVersion) {
         Disbursement d = find(id);
         Versions.check(d.version(), expectedVersion);
-        Phase phase = lockedPhase(d.phase().id());
-        d.approve(remaining(phase));
-        return Versions.flushed(em, d);
+        d.approve();
+        return Versions.flushed(em, d, rule -> refused(rule, d));
     }
 
     @RolesAllowed("FINANCE")
@@ -79,7 +88,7 @@ public class Disbursements {
         Disbursement d = find(id);
         Versions.check(d.version(), expectedVersion);
         d.pay(on);
-        return Versions.flushed(em, d);
+        return Versions.flushed(em, d, rule -> refused(rule, d));
     }
 
     @RolesAllowed("FINANCE")
@@ -87,7 +96,22 @@ public class Disbursements {
         Disbursement d = find(id);
         Versions.check(d.version(), expectedVersion);
         d.cancel(reason);
-        return Versions.flushed(em, d);
+        return Versions.flushed(em, d, rule -> refused(rule, d));
+    }
+
+    /**
+     * The database's refusal in the words of the payment: over the allocation (what remained before this
+     * payment), or dated outside its phase (the phase was rescheduled meanwhile).
+     */
+    private static DomainException refused(DatabaseRule rule, Disbursement d) {
+        if (rule.is("phase_balance_within_allocation")) {
+            BigDecimal remaining = rule.amount("allocated").subtract(rule.amount("committed")).add(d.amount());
+            return new StateConflict("amount", "error.disbursement.overAllocated", remaining.max(BigDecimal.ZERO));
+        }
+        if (rule.is("disbursement_within_phase")) {
+            return new InvalidInput(rule.value("field"), "error.dateOutsidePhase", rule.date("start"), rule.date("end"));
+        }
+        return null;
     }
 
     /** Allocated minus approved and paid, summed by the database. */
@@ -100,12 +124,5 @@ public class Disbursements {
                 .setParameter("committed", List.of(DisbursementStatus.APPROVED, DisbursementStatus.PAID))
                 .getSingleResult();
         return allocated.subtract(committed);
-    }
-
-    // The lock serialises every decision about this phase's money until the transaction ends.
-    private Phase lockedPhase(long phaseId) {
-        Phase phase = budgets.phase(phaseId);
-        em.lock(phase, LockModeType.PESSIMISTIC_WRITE);
-        return phase;
     }
 }

@@ -14,7 +14,9 @@ import se.iop.budget.control.ExpenseCsv;
 import se.iop.budget.control.ExpenseCsv.Problem;
 import se.iop.budget.control.ExpenseCsv.Row;
 import se.iop.budget.entity.Phase;
+import se.iop.common.DatabaseRule;
 import se.iop.common.StateConflict;
+import se.iop.common.TryAgain;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -148,6 +150,10 @@ public class ExpenseImports {
             if ("23505".equals(e.getSQLState())) {
                 // The unique voucher index: someone booked one of these vouchers since the check above.
                 throw new StateConflict("voucher", "error.import.concurrent");
+            }
+            if (DatabaseRule.in(e).isPresent() || DatabaseRule.concurrent(e)) {
+                // A phase was rescheduled (or its money changed) while the rows were checked: nothing is booked.
+                throw new TryAgain();
             }
             throw e;
         }

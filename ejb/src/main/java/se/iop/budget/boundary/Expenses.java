@@ -5,15 +5,19 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import se.iop.account.boundary.Caller;
 import se.iop.account.entity.Role;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.budget.entity.Expense;
 import se.iop.budget.entity.ExpenseSource;
 import se.iop.budget.entity.Phase;
+import se.iop.common.DatabaseRule;
+import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
+import se.iop.common.Versions;
 import se.iop.partner.entity.Organisation;
 
 import java.math.BigDecimal;
@@ -89,17 +93,30 @@ public class Expenses {
         requireNewVoucher(phase.agreement().id(), data.voucher());
         Expense e = Expense.book(phase, data.lineId() == null ? null : phase.line(data.lineId()), partner,
                 data.spentOn(), data.amount(), data.description(), data.voucher(), source);
-        em.persist(e);
-        return e;
+        return stored(e);
     }
 
     @RolesAllowed("FINANCE")
     public Expense reverse(long id, LocalDate on, String reason, String voucher) {
         Expense original = find(id);
-        Expense reversal = original.reverse(on, reason, voucher);
-        em.persist(reversal);
-        em.flush();
-        return reversal;
+        return stored(original.reverse(on, reason, voucher));
+    }
+
+    private Expense stored(Expense e) {
+        try {
+            em.persist(e);
+        } catch (PersistenceException failure) {
+            throw Versions.translated(failure, Expenses::refused);
+        }
+        return Versions.flushed(em, e, Expenses::refused);
+    }
+
+    /** The phase was rescheduled since the cost was checked against it: the database kept the cost out. */
+    static DomainException refused(DatabaseRule rule) {
+        if (rule.is("expense_within_phase")) {
+            return new InvalidInput("spentOn", "error.dateOutsidePhase", rule.date("start"), rule.date("end"));
+        }
+        return null;
     }
 
     void requireNewVoucher(long agreementId, String voucher) {

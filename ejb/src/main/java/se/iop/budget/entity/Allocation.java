@@ -12,11 +12,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import se.iop.agreement.entity.CommitteeDecision;
+import se.iop.budget.entity.Correction.Change;
+import se.iop.common.FreeText;
+import se.iop.common.InvalidInput;
+import se.iop.common.Money;
 import se.iop.partner.entity.Committee;
 
 import java.math.BigDecimal;
 
-/** Money a funding committee sets aside for a phase, with the decision behind it. */
+/**
+ * Money a funding committee sets aside for a phase, with the decision behind it. It can be reduced, or
+ * withdrawn (reduced to zero), with a reason; never raised: more money is a new decision and allocation.
+ */
 @Entity
 @Table(name = "allocation")
 @Audited
@@ -54,8 +61,34 @@ public class Allocation {
         this.amount = amount;
     }
 
+    /**
+     * Lowers the allocation to {@code to}, zero to withdraw it. The database refuses it where the phase's
+     * allocations would then be less than its approved and paid payments (rule
+     * {@code phase_balance_within_allocation}).
+     */
+    Correction reduce(BigDecimal to, String reason, Change by) {
+        BigDecimal value = Money.optionalNonNegative("amount", to);
+        if (value == null) {
+            throw new InvalidInput("amount", "error.required");
+        }
+        if (value.compareTo(amount) >= 0) {
+            throw new InvalidInput("amount", "error.allocation.notLowered", amount);
+        }
+        Correction correction = Correction.of(this, amount, value, FreeText.required("reason", reason, 1000), by);
+        this.amount = value;
+        return correction;
+    }
+
+    public boolean withdrawn() {
+        return amount.signum() == 0;
+    }
+
     public Long id() {
         return id;
+    }
+
+    public long version() {
+        return version;
     }
 
     public Phase phase() {

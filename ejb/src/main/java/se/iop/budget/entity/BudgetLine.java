@@ -13,13 +13,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
+import se.iop.budget.entity.Correction.Change;
+import se.iop.common.FreeText;
 import se.iop.common.InvalidInput;
 import se.iop.common.Money;
 import se.iop.common.Text;
 
 import java.math.BigDecimal;
 
-/** A planned use of a phase's money, e.g. "Boendestödjare" under staff, booked on an account. */
+/**
+ * A planned use of a phase's money, e.g. "Boendestödjare" under staff, booked on an account. Its plan
+ * may be changed, lowered only with a reason; costs beyond the plan are flagged for finance, never refused,
+ * so a plan lowered below what is spent shows the line as over.
+ */
 @Entity
 @Table(name = "budget_line")
 @Audited
@@ -60,16 +66,29 @@ public class BudgetLine {
         this.phase = phase;
         this.category = category;
         this.name = Text.required("name", name, 200);
-        replan(planned);
+        this.planned = required(planned);
         this.account = checkedAccount(account == null || account.isBlank() ? category.defaultAccount() : account);
     }
 
-    public void replan(BigDecimal amount) {
+    /** Plans {@code amount} instead; the change is recorded, null when nothing changes. */
+    Correction replan(BigDecimal amount, String reason, Change by) {
+        BigDecimal value = required(amount);
+        if (value.compareTo(planned) == 0) {
+            return null;
+        }
+        String why = value.compareTo(planned) < 0 ? FreeText.required("reason", reason, 1000)
+                : FreeText.optional("reason", reason, 1000);
+        Correction correction = Correction.of(this, planned, value, why, by);
+        this.planned = value;
+        return correction;
+    }
+
+    private static BigDecimal required(BigDecimal amount) {
         BigDecimal value = Money.optionalNonNegative("planned", amount);
         if (value == null) {
             throw new InvalidInput("planned", "error.required");
         }
-        this.planned = value;
+        return value;
     }
 
     private static String checkedAccount(String account) {

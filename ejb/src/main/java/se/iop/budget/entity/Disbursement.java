@@ -25,7 +25,8 @@ import java.time.LocalDate;
 
 /**
  * A payment from the municipality to a non-profit partner within a phase. Approved and paid
- * payments together never exceed what the committees allocated to the phase.
+ * payments together never exceed what the committees allocated to the phase: the database holds
+ * that (rule {@code phase_balance_within_allocation}, V9), whoever writes and at any isolation level.
  */
 @Entity
 @Table(name = "disbursement")
@@ -100,10 +101,9 @@ public class Disbursement {
         requireWithin(remaining);
     }
 
-    /** Reserves the money; {@code remaining} as for the constructor, computed under a lock on the phase. */
-    public void approve(BigDecimal remaining) {
+    /** Reserves the money; the database refuses it when the phase's allocations do not cover it. */
+    public void approve() {
         step(DisbursementStatus.PLANNED, DisbursementStatus.APPROVED);
-        requireWithin(remaining);
         status = DisbursementStatus.APPROVED;
     }
 

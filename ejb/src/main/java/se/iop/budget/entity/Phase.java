@@ -19,8 +19,10 @@ import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementParty;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.agreement.entity.PartyRole;
+import se.iop.budget.entity.Correction.Change;
 import se.iop.common.InvalidInput;
 import se.iop.common.Money;
+import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 import se.iop.partner.entity.Committee;
@@ -33,7 +35,9 @@ import java.util.List;
 
 /**
  * A phase of an agreement's funding, e.g. "Fas 1": a period, the committees' allocations, the
- * budget lines that plan the money, and what each party brings as co-financing.
+ * budget lines that plan the money, what each party brings as co-financing, and the corrections made
+ * to allocations and plans. The database holds its limits: approved and paid payments never exceed the
+ * allocations, and costs and payments lie within the phase, the phase within the agreement (V9).
  */
 @Entity
 @Table(name = "phase")
@@ -74,6 +78,10 @@ public class Phase {
     @OneToMany(mappedBy = "phase", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Contribution> contributions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "phase", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<Correction> corrections = new ArrayList<>();
 
     protected Phase() {
     }
@@ -136,6 +144,28 @@ public class Phase {
         Allocation allocation = new Allocation(this, committee, decision, Money.positive("amount", amount));
         allocations.add(allocation);
         return allocation;
+    }
+
+    /** Reduces or withdraws one of the phase's allocations, with a reason; the correction is kept. */
+    public Correction reduceAllocation(long allocationId, BigDecimal to, String reason, Change by) {
+        Correction c = allocation(allocationId).reduce(to, reason, by);
+        corrections.add(c);
+        return c;
+    }
+
+    /** Plans another amount on one of the phase's lines; a change is kept as a correction (null: none). */
+    public Correction replan(long lineId, BigDecimal planned, String reason, Change by) {
+        Correction c = lines.stream().filter(l -> l.id() != null && l.id() == lineId).findFirst()
+                .orElseThrow(() -> new NotFound("line", lineId)).replan(planned, reason, by);
+        if (c != null) {
+            corrections.add(c);
+        }
+        return c;
+    }
+
+    public Allocation allocation(long allocationId) {
+        return allocations.stream().filter(a -> a.id() != null && a.id() == allocationId).findFirst()
+                .orElseThrow(() -> new NotFound("allocation", allocationId));
     }
 
     public BudgetLine addLine(LineCategory category, String lineName, BigDecimal planned, String account) {
@@ -215,5 +245,9 @@ public class Phase {
 
     public List<Contribution> contributions() {
         return Collections.unmodifiableList(contributions);
+    }
+
+    public List<Correction> corrections() {
+        return Collections.unmodifiableList(corrections);
     }
 }

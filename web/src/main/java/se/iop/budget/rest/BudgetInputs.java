@@ -27,7 +27,12 @@ public final class BudgetInputs {
                             @NotNull BigDecimal planned, @Size(max = 10) String account) {
     }
 
-    public record ReplanInput(@NotNull BigDecimal planned, Long version) {
+    /** A line's new plan; lowering it takes a reason. */
+    public record ReplanInput(@NotNull BigDecimal planned, @Size(max = 1000) String reason, Long version) {
+    }
+
+    /** An allocation reduced to {@code amount} (zero withdraws it), and why. */
+    public record CorrectionInput(@NotNull BigDecimal amount, @NotBlank @Size(max = 1000) String reason, Long version) {
     }
 
     public record ContributionInput(@NotNull Long partyId, @NotNull ContributionKind kind,

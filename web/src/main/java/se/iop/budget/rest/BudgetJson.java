@@ -4,6 +4,7 @@ import se.iop.budget.entity.Allocation;
 import se.iop.budget.entity.BudgetLine;
 import se.iop.budget.entity.Contribution;
 import se.iop.budget.entity.ContributionKind;
+import se.iop.budget.entity.Correction;
 import se.iop.budget.entity.Disbursement;
 import se.iop.budget.entity.DisbursementStatus;
 import se.iop.budget.entity.Expense;
@@ -12,6 +13,7 @@ import se.iop.budget.entity.LineCategory;
 import se.iop.budget.entity.Phase;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,20 +26,34 @@ public final class BudgetJson {
     public record PhaseJson(Long id, long version, Long agreementId, String name, LocalDate startDate, LocalDate endDate,
                             BigDecimal allocated, BigDecimal planned, boolean overPlanned,
                             List<AllocationJson> allocations, List<LineJson> lines,
-                            List<ContributionJson> contributions) {
+                            List<ContributionJson> contributions, List<CorrectionJson> corrections) {
         public static PhaseJson of(Phase p) {
             return new PhaseJson(p.id(), p.version(), p.agreement().id(), p.name(), p.startDate(), p.endDate(),
                     p.allocated(), p.planned(), p.overPlanned(),
                     p.allocations().stream().map(AllocationJson::of).toList(),
                     p.lines().stream().map(LineJson::of).toList(),
-                    p.contributions().stream().map(ContributionJson::of).toList());
+                    p.contributions().stream().map(ContributionJson::of).toList(),
+                    p.corrections().stream().map(CorrectionJson::of).toList());
         }
     }
 
-    public record AllocationJson(Long id, Long committeeId, String committeeName, Long decisionId, BigDecimal amount) {
+    /** {@code withdrawn} when reduced to zero. */
+    public record AllocationJson(Long id, long version, Long committeeId, String committeeName, Long decisionId,
+                                 BigDecimal amount, boolean withdrawn) {
         static AllocationJson of(Allocation a) {
-            return new AllocationJson(a.id(), a.committee().id(), a.committee().name(),
-                    a.decision() == null ? null : a.decision().id(), a.amount());
+            return new AllocationJson(a.id(), a.version(), a.committee().id(), a.committee().name(),
+                    a.decision() == null ? null : a.decision().id(), a.amount(), a.withdrawn());
+        }
+    }
+
+    /** An allocation reduced or withdrawn, or a line re-planned: one of {@code allocationId} and {@code lineId}. */
+    public record CorrectionJson(Long id, Long allocationId, Long lineId, String subject, BigDecimal amountBefore,
+                                 BigDecimal amountAfter, String reason, String correctedBy, Instant correctedAt) {
+        static CorrectionJson of(Correction c) {
+            return new CorrectionJson(c.id(), c.allocation() == null ? null : c.allocation().id(),
+                    c.line() == null ? null : c.line().id(),
+                    c.allocation() != null ? c.allocation().committee().name() : c.line().name(),
+                    c.amountBefore(), c.amountAfter(), c.reason(), c.correctedBy(), c.correctedAt());
         }
     }
 

@@ -24,6 +24,7 @@ import se.iop.budget.entity.Expense;
 import se.iop.budget.entity.Phase;
 import se.iop.budget.rest.BudgetInputs.AllocationInput;
 import se.iop.budget.rest.BudgetInputs.ContributionInput;
+import se.iop.budget.rest.BudgetInputs.CorrectionInput;
 import se.iop.budget.rest.BudgetInputs.DisbursementInput;
 import se.iop.budget.rest.BudgetInputs.ExpenseInput;
 import se.iop.budget.rest.BudgetInputs.LineInput;
@@ -73,6 +74,18 @@ public class PhasesResource {
         return Response.status(Response.Status.CREATED).entity(PhaseJson.of(budgets.phase(phaseId))).build();
     }
 
+    /**
+     * Reduces an allocation, or withdraws it with amount 0, giving the reason; never below what the phase
+     * has committed in approved and paid payments (409). Answers the phase with its corrections.
+     */
+    @POST
+    @Path("allocations/{allocationId}/corrections")
+    public Response correctAllocation(@PathParam("phaseId") long phaseId, @PathParam("allocationId") long allocationId,
+                                      @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CorrectionInput in) {
+        budgets.reduceAllocation(phaseId, allocationId, Etags.expected(ifMatch, in.version()), in.amount(), in.reason());
+        return Response.status(Response.Status.CREATED).entity(PhaseJson.of(budgets.phase(phaseId))).build();
+    }
+
     @POST
     @Path("lines")
     public Response addLine(@PathParam("phaseId") long phaseId, @NotNull @Valid LineInput in) {
@@ -84,7 +97,7 @@ public class PhasesResource {
     @Path("lines/{lineId}")
     public Response replan(@PathParam("lineId") long lineId, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid ReplanInput in) {
-        BudgetLine line = budgets.replan(lineId, Etags.expected(ifMatch, in.version()), in.planned());
+        BudgetLine line = budgets.replan(lineId, Etags.expected(ifMatch, in.version()), in.planned(), in.reason());
         return Response.ok(LineJson.of(line)).tag(Etags.of(line.version())).build();
     }
 

@@ -19,9 +19,11 @@ import se.iop.budget.boundary.Expenses;
 import se.iop.budget.entity.ContributionKind;
 import se.iop.budget.entity.LineCategory;
 import se.iop.budget.entity.Phase;
+import se.iop.budget.view.BudgetRows.AllocationRow;
 import se.iop.budget.view.BudgetRows.DisbursementRow;
 import se.iop.budget.view.BudgetRows.ExpenseRow;
 import se.iop.budget.view.BudgetRows.LineRow;
+import se.iop.budget.view.BudgetView.LineSection;
 import se.iop.budget.view.BudgetView.PhaseSection;
 import se.iop.common.DomainException;
 import se.iop.common.StaleVersion;
@@ -41,8 +43,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What finance records and corrects on the budget page: phases, allocations, lines, co-financing,
- * payments (plan, approve, pay, cancel) and costs (book; correct by reversal). Each dialog keeps what
+ * What finance records and corrects on the budget page: phases, allocations (reduce or withdraw with a
+ * reason), lines (re-plan), co-financing, payments (plan, approve, pay, cancel) and costs (book; correct
+ * by reversal). Each dialog keeps what
  * the user typed when the service refuses it, and the refusal names the field; the rules are the
  * domain's. The services check the role again: the buttons are only shown to finance.
  */
@@ -76,6 +79,7 @@ public class BudgetActions implements Serializable {
 
     private PhaseForm phase = new PhaseForm();
     private AllocationForm allocation = new AllocationForm();
+    private CorrectionForm correction = new CorrectionForm();
     private LineForm line = new LineForm();
     private ReplanForm replan = new ReplanForm();
     private ContributionForm contribution = new ContributionForm();
@@ -133,6 +137,25 @@ public class BudgetActions implements Serializable {
                 "budget.saved.allocation", "allocationForm");
     }
 
+    /** Opens the allocation as the page shows it, with what the phase has committed in payments. */
+    public void startCorrection(long phaseId, AllocationRow row) {
+        open = "correction";
+        correction = new CorrectionForm();
+        correction.setPhaseId(phaseId);
+        correction.setAllocationId(row.id());
+        correction.setVersion(row.version());
+        correction.setLabel(row.committee() + (row.decision() == null ? "" : ", " + row.decision()));
+        correction.setCurrent(row.amount());
+        view.getPhases().stream().filter(p -> p.phase().id() == phaseId).findFirst()
+                .ifPresent(p -> correction.setCommitted(p.figures().committed()));
+    }
+
+    public void correctAllocation() {
+        CorrectionForm f = correction;
+        attempt(() -> budgets.reduceAllocation(f.getPhaseId(), f.getAllocationId(), f.getVersion(), f.getAmount(), f.getReason()),
+                "budget.saved.correction", "correctionForm");
+    }
+
     public void startLine(long phaseId) {
         open = "line";
         line = new LineForm();
@@ -150,12 +173,14 @@ public class BudgetActions implements Serializable {
         open = "replan";
         replan = new ReplanForm();
         for (PhaseSection p : view.getPhases()) {
-            for (LineRow l : p.phase().lines()) {
+            for (LineSection ls : p.lines()) {
+                LineRow l = ls.line();
                 if (l.id() == lineId) {
                     replan.setLineId(l.id());
                     replan.setVersion(l.version());
                     replan.setLineName(l.name());
                     replan.setPlanned(l.planned());
+                    replan.setSpent(ls.figures().spent());
                 }
             }
         }
@@ -163,7 +188,8 @@ public class BudgetActions implements Serializable {
 
     public void saveReplan() {
         ReplanForm f = replan;
-        attempt(() -> budgets.replan(f.getLineId(), f.getVersion(), f.getPlanned()), "budget.saved.replan", "replanForm");
+        attempt(() -> budgets.replan(f.getLineId(), f.getVersion(), f.getPlanned(), f.getReason()), "budget.saved.replan",
+                "replanForm");
     }
 
     public void startContribution(long phaseId) {
@@ -397,6 +423,10 @@ public class BudgetActions implements Serializable {
 
     public AllocationForm getAllocation() {
         return allocation;
+    }
+
+    public CorrectionForm getCorrection() {
+        return correction;
     }
 
     public LineForm getLine() {

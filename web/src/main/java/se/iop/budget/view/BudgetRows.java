@@ -4,6 +4,7 @@ import se.iop.budget.entity.Allocation;
 import se.iop.budget.entity.BudgetLine;
 import se.iop.budget.entity.Contribution;
 import se.iop.budget.entity.ContributionKind;
+import se.iop.budget.entity.Correction;
 import se.iop.budget.entity.Disbursement;
 import se.iop.budget.entity.DisbursementStatus;
 import se.iop.budget.entity.Expense;
@@ -13,6 +14,7 @@ import se.iop.budget.entity.Phase;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,21 +29,33 @@ public final class BudgetRows {
 
     public record PhaseRow(long id, long version, String name, LocalDate start, LocalDate end,
                            List<AllocationRow> allocations, List<LineRow> lines,
-                           List<ContributionRow> contributions) implements Serializable {
+                           List<ContributionRow> contributions, List<CorrectionRow> corrections) implements Serializable {
         static PhaseRow of(Phase p) {
             return new PhaseRow(p.id(), p.version(), p.name(), p.startDate(), p.endDate(),
                     p.allocations().stream().map(AllocationRow::of).toList(),
                     p.lines().stream().map(LineRow::of).toList(),
-                    p.contributions().stream().map(ContributionRow::of).toList());
+                    p.contributions().stream().map(ContributionRow::of).toList(),
+                    p.corrections().stream().map(CorrectionRow::of).toList());
         }
     }
 
     /** {@code decision} as the minutes name it, e.g. "2023-09-07 § 112", or null. */
-    public record AllocationRow(long id, String committee, String decision, BigDecimal amount) implements Serializable {
+    public record AllocationRow(long id, long version, String committee, String decision, BigDecimal amount,
+                                boolean withdrawn) implements Serializable {
         static AllocationRow of(Allocation a) {
             String decision = a.decision() == null ? null
                     : (a.decision().meetingDate() + (a.decision().paragraph() == null ? "" : " " + a.decision().paragraph()));
-            return new AllocationRow(a.id(), a.committee().name(), decision, a.amount());
+            return new AllocationRow(a.id(), a.version(), a.committee().name(), decision, a.amount(), a.withdrawn());
+        }
+    }
+
+    /** An allocation reduced or withdrawn ({@code allocation} true), or a line's plan changed. */
+    public record CorrectionRow(long id, boolean allocation, String subject, BigDecimal before, BigDecimal after,
+                                String reason, String by, Instant at) implements Serializable {
+        static CorrectionRow of(Correction c) {
+            return new CorrectionRow(c.id(), c.allocation() != null,
+                    c.allocation() != null ? c.allocation().committee().name() : c.line().name(),
+                    c.amountBefore(), c.amountAfter(), c.reason(), c.correctedBy(), c.correctedAt());
         }
     }
 

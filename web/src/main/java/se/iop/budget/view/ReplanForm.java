@@ -3,7 +3,10 @@ package se.iop.budget.view;
 import java.io.Serializable;
 import java.math.BigDecimal;
 
-/** A new planned amount for a budget line, against the version the user saw. */
+/**
+ * A new planned amount for a budget line, against the version the user saw, with the reason (needed
+ * when lowering it) and what is spent on the line, shown beside it.
+ */
 public class ReplanForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -12,6 +15,8 @@ public class ReplanForm implements Serializable {
     private Long version;
     private String lineName;
     private BigDecimal planned;
+    private BigDecimal spent;
+    private String reason;
 
     public Long getLineId() {
         return lineId;
@@ -43,5 +48,21 @@ public class ReplanForm implements Serializable {
 
     public void setPlanned(BigDecimal planned) {
         this.planned = planned;
+    }
+
+    public BigDecimal getSpent() {
+        return spent;
+    }
+
+    public void setSpent(BigDecimal spent) {
+        this.spent = spent;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
     }
 }
