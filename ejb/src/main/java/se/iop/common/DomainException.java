@@ -32,6 +32,11 @@ public abstract class DomainException extends RuntimeException {
         return key;
     }
 
+    /** The values the message names, e.g. a limit; for callers that report the problem elsewhere (an import's row). */
+    public Object[] args() {
+        return args == null ? new Object[0] : args.clone();
+    }
+
     public String message(Locale locale) {
         return Messages.format(locale, key, args);
     }
