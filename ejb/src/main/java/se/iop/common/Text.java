@@ -80,7 +80,7 @@ public final class Text {
      * emoji need (U+200C, U+200D), the direction marks (U+200E, U+200F, U+061C) and the soft hyphen
      * that word processors put in pasted text are harmless and kept.
      */
-    public static int firstUnsafe(String text, boolean lines) {
+    static int firstUnsafe(String text, boolean lines) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
