@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -104,24 +101,14 @@ public final class FollowUpFixtures {
         }
     }
 
-    /** A small but genuine PDF header and body. */
+    /** A small genuine PDF, readable by the check for personal identity numbers. */
     public static byte[] pdf() {
-        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        return Documents.pdf("Protokoll från styrgruppen", "Org.nr 802003-5120, 12 hushåll i eget boende.");
     }
 
-    /** A zip shaped like a Word document. */
+    /** A small genuine Word document. */
     public static byte[] docx() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (String name : new String[] {"[Content_Types].xml", "word/document.xml"}) {
-                z.putNextEntry(new ZipEntry(name));
-                z.write("<x/>".getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Documents.docx("Sammanfattning", "Boendestöd och hembesök under perioden.");
     }
 
     public static URI base() {

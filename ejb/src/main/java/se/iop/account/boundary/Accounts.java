@@ -69,10 +69,10 @@ public class Accounts {
 
     @RolesAllowed("ADMIN")
     public Account create(AccountData data, char[] password) {
-        if (data.username() != null && byUsername(data.username().strip().toLowerCase()).isPresent()) {
-            throw new StateConflict("username", "error.account.usernameTaken", data.username().strip());
+        Account a = new Account(data.username(), data.displayName(), password); // checks the name before it is looked up
+        if (byUsername(a.username()).isPresent()) {
+            throw new StateConflict("username", "error.account.usernameTaken", a.username());
         }
-        Account a = new Account(data.username(), data.displayName(), password);
         a.changeEmail(data.email());
         a.grant(data.roles(), organisation(data.organisationId()));
         em.persist(a);

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import se.iop.account.boundary.Caller;
@@ -124,8 +125,8 @@ public class Agreements {
 
     @RolesAllowed("ADMIN")
     public Agreement create(AgreementDraft draft) {
-        requireUniqueReference(draft.reference(), null);
         Agreement a = new Agreement(draft.reference(), draft.title());
+        requireUniqueReference(a.reference(), null);
         apply(a, draft);
         em.persist(a);
         return a;
@@ -134,8 +135,8 @@ public class Agreements {
     @RolesAllowed("ADMIN")
     public Agreement update(long id, Long expectedVersion, AgreementDraft draft) {
         Agreement a = editable(id, expectedVersion);
-        requireUniqueReference(draft.reference(), id);
         a.retitle(draft.reference(), draft.title());
+        requireUniqueReference(a.reference(), id);
         apply(a, draft);
         // The agreement does not know its budget's phases; the database keeps the period around them (V9).
         return Versions.flushed(em, a, rule -> rule.is("agreement_period_holds_phases")
@@ -234,15 +235,14 @@ public class Agreements {
         return c;
     }
 
+    /** After the entity took the reference, so only a checked text reaches the query (which must not flush it first). */
     private void requireUniqueReference(String reference, Long self) {
-        if (reference == null || reference.isBlank()) {
-            return; // the entity names the missing field
-        }
         boolean taken = em.createNamedQuery(Agreement.FIND_BY_REFERENCE, Agreement.class)
-                .setParameter("reference", reference.strip()).getResultStream()
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("reference", reference).getResultStream()
                 .anyMatch(a -> !a.id().equals(self));
         if (taken) {
-            throw new StateConflict("reference", "error.agreement.referenceTaken", reference.strip());
+            throw new StateConflict("reference", "error.agreement.referenceTaken", reference);
         }
     }
 }

@@ -131,12 +131,12 @@ public class Agreement {
         if (text == null) {
             text = AgreementText.empty();
         }
-        this.background = Text.optional("background", text.background(), TEXT_MAX);
-        this.sharedValues = Text.optional("sharedValues", text.sharedValues(), TEXT_MAX);
-        this.goals = Text.optional("goals", text.goals(), TEXT_MAX);
-        this.targetGroup = Text.optional("targetGroup", text.targetGroup(), TEXT_MAX);
-        this.organisationOfWork = Text.optional("organisationOfWork", text.organisation(), TEXT_MAX);
-        this.followUpPlan = Text.optional("followUpPlan", text.followUpPlan(), TEXT_MAX);
+        this.background = Text.optionalLines("background", text.background(), TEXT_MAX);
+        this.sharedValues = Text.optionalLines("sharedValues", text.sharedValues(), TEXT_MAX);
+        this.goals = Text.optionalLines("goals", text.goals(), TEXT_MAX);
+        this.targetGroup = Text.optionalLines("targetGroup", text.targetGroup(), TEXT_MAX);
+        this.organisationOfWork = Text.optionalLines("organisationOfWork", text.organisation(), TEXT_MAX);
+        this.followUpPlan = Text.optionalLines("followUpPlan", text.followUpPlan(), TEXT_MAX);
     }
 
     /** Sets the period and notice period; once in force the start date stays as decided. */
@@ -239,7 +239,7 @@ public class Agreement {
             throw new InvalidInput("effectiveOn", "error.amendment.afterEnd");
         }
         // Checked before anyone joins, so a refused amendment leaves the parties as they were.
-        Text.required("description", description, 4000);
+        Text.requiredLines("description", description, 4000);
         AgreementParty added = joining == null ? null : join(joining, joiningRole, effectiveOn);
         Amendment amendment = new Amendment(this, effectiveOn, description, decision, added);
         amendments.add(amendment);
@@ -282,7 +282,7 @@ public class Agreement {
 
     public void terminate(LocalDate on, String reason) {
         step(AgreementStatus.TERMINATED);
-        close(on, Text.required("reason", reason, 2000));
+        close(on, Text.requiredLines("reason", reason, 2000));
         status = AgreementStatus.TERMINATED;
     }
 

@@ -95,7 +95,7 @@ public class AgreementParty {
 
     /** What the party brings: a description, an amount in SEK and/or a contribution in kind. */
     public void commit(String commitment, BigDecimal amount, String inKind) {
-        this.commitment = Text.optional("commitment", commitment, 4000);
+        this.commitment = Text.optionalLines("commitment", commitment, 4000);
         this.contributionAmount = Money.optionalNonNegative("contributionAmount", amount);
         this.contributionInKind = Text.optional("contributionInKind", inKind, 1000);
     }

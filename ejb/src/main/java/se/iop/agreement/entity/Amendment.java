@@ -60,7 +60,7 @@ public class Amendment {
         }
         this.agreement = agreement;
         this.effectiveOn = effectiveOn;
-        this.description = Text.required("description", description, 4000);
+        this.description = Text.requiredLines("description", description, 4000);
         this.decision = decision;
         this.addedParty = addedParty;
     }

@@ -73,7 +73,7 @@ public class CommitteeDecision {
         this.meetingDate = meetingDate;
         this.paragraph = Text.optional("paragraph", paragraph, 50);
         this.diarienummer = Text.optional("diarienummer", diarienummer, 100);
-        this.text = Text.optional("text", text, 4000);
+        this.text = Text.optionalLines("text", text, 4000);
         this.amount = Money.optionalNonNegative("amount", amount);
     }
 

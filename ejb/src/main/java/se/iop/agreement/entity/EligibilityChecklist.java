@@ -2,6 +2,7 @@ package se.iop.agreement.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import se.iop.common.Text;
 
 import java.io.Serializable;
 
@@ -37,7 +38,7 @@ public class EligibilityChecklist implements Serializable {
         this.coFinancing = coFinancing;
         this.noMarket = noMarket;
         this.procurementAndStateAidAssessed = procurementAndStateAidAssessed;
-        this.note = note;
+        this.note = Text.optionalLines("note", note, 4000);
     }
 
     public static EligibilityChecklist unanswered() {

@@ -90,9 +90,9 @@ public class Expenses {
             partner = em.find(Organisation.class, caller.organisationId().orElseThrow(() -> new NotFound("organisation", "")));
             source = ExpenseSource.PARTNER;
         }
-        requireNewVoucher(phase.agreement().id(), data.voucher());
         Expense e = Expense.book(phase, data.lineId() == null ? null : phase.line(data.lineId()), partner,
                 data.spentOn(), data.amount(), data.description(), data.voucher(), source);
+        requireNewVoucher(phase.agreement().id(), e.voucher()); // the voucher as the entity took it
         return stored(e);
     }
 

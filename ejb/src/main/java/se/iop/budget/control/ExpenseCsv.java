@@ -8,6 +8,7 @@ import se.iop.common.Amount;
 import se.iop.common.InvalidInput;
 import se.iop.common.Messages;
 import se.iop.common.Money;
+import se.iop.common.Text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -283,8 +284,8 @@ public final class ExpenseCsv {
         PhasePlan phase = phase(row, value(record, Column.PHASE), date);
         Line line = line(row, value(record, Column.LINE), phase);
         BigDecimal amount = amount(row, value(record, Column.AMOUNT));
-        String description = text(row, Column.DESCRIPTION, value(record, Column.DESCRIPTION), DESCRIPTION_MAX);
-        String voucher = text(row, Column.VOUCHER, value(record, Column.VOUCHER), VOUCHER_MAX);
+        String description = text(row, Column.DESCRIPTION, value(record, Column.DESCRIPTION), DESCRIPTION_MAX, true);
+        String voucher = text(row, Column.VOUCHER, value(record, Column.VOUCHER), VOUCHER_MAX, false);
         Long partner = partner(row, value(record, Column.PARTNER));
         if (voucher != null) {
             Integer first = vouchers.putIfAbsent(voucher, row);
@@ -395,16 +396,14 @@ public final class ExpenseCsv {
         }
     }
 
-    private String text(int row, Column column, String value, int max) {
-        if (value.isEmpty()) {
-            problems.add(new Problem(row, column.field(), "error.required"));
+    /** The cost's text by the same rule as {@link se.iop.budget.entity.Expense}'s (see {@link Text}), as a problem of the row. */
+    private String text(int row, Column column, String value, int max, boolean lines) {
+        try {
+            return lines ? Text.requiredLines(column.field(), value, max) : Text.required(column.field(), value, max);
+        } catch (InvalidInput e) {
+            problems.add(new Problem(row, column.field(), e.key(), e.args()));
             return null;
         }
-        if (value.length() > max) {
-            problems.add(new Problem(row, column.field(), "error.tooLong", max));
-            return null;
-        }
-        return value;
     }
 
     /** A party of the agreement by organisation name or number; an empty cell books the cost on no partner. */

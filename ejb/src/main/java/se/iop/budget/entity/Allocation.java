@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.budget.entity.Correction.Change;
-import se.iop.common.FreeText;
+import se.iop.common.Text;
 import se.iop.common.InvalidInput;
 import se.iop.common.Money;
 import se.iop.partner.entity.Committee;
@@ -74,7 +74,7 @@ public class Allocation {
         if (value.compareTo(amount) >= 0) {
             throw new InvalidInput("amount", "error.allocation.notLowered", amount);
         }
-        Correction correction = Correction.of(this, amount, value, FreeText.required("reason", reason, 1000), by);
+        Correction correction = Correction.of(this, amount, value, Text.requiredLines("reason", reason, 1000), by);
         this.amount = value;
         return correction;
     }

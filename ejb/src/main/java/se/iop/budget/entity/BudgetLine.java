@@ -14,10 +14,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import se.iop.budget.entity.Correction.Change;
-import se.iop.common.FreeText;
+import se.iop.common.Text;
 import se.iop.common.InvalidInput;
 import se.iop.common.Money;
-import se.iop.common.Text;
 
 import java.math.BigDecimal;
 
@@ -76,8 +75,8 @@ public class BudgetLine {
         if (value.compareTo(planned) == 0) {
             return null;
         }
-        String why = value.compareTo(planned) < 0 ? FreeText.required("reason", reason, 1000)
-                : FreeText.optional("reason", reason, 1000);
+        String why = value.compareTo(planned) < 0 ? Text.requiredLines("reason", reason, 1000)
+                : Text.optionalLines("reason", reason, 1000);
         Correction correction = Correction.of(this, planned, value, why, by);
         this.planned = value;
         return correction;

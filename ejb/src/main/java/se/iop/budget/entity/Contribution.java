@@ -73,7 +73,7 @@ public class Contribution {
         this.phase = phase;
         this.party = party;
         this.kind = kind;
-        this.description = Text.required("description", description, 1000);
+        this.description = Text.requiredLines("description", description, 1000);
         this.value = Money.positive("value", value);
         this.hours = hours;
     }

@@ -123,7 +123,7 @@ public class Disbursement {
         if (status != DisbursementStatus.PLANNED && status != DisbursementStatus.APPROVED) {
             throw new StateConflict("status", "error.disbursement.transition", status, DisbursementStatus.CANCELLED);
         }
-        this.cancelReason = Text.required("reason", reason, 1000);
+        this.cancelReason = Text.requiredLines("reason", reason, 1000);
         status = DisbursementStatus.CANCELLED;
     }
 

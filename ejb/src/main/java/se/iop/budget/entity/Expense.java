@@ -89,7 +89,7 @@ public class Expense {
         this.partner = partner;
         this.spentOn = spentOn;
         this.amount = amount;
-        this.description = Text.required("description", description, 1000);
+        this.description = Text.requiredLines("description", description, 1000);
         this.voucher = Text.required("voucher", voucher, 50);
         this.source = source;
         this.reversalOf = reversalOf;
@@ -134,8 +134,9 @@ public class Expense {
         if (on.isBefore(spentOn)) {
             throw new InvalidInput("spentOn", "error.expense.reversalBeforeBooking");
         }
+        String why = Text.requiredLines("reason", reason, 1000);
         this.reversed = true;
-        return new Expense(phase, line, partner, on, amount.negate(), reason, voucher, ExpenseSource.FINANCE, this);
+        return new Expense(phase, line, partner, on, amount.negate(), why, voucher, ExpenseSource.FINANCE, this);
     }
 
     public Long id() {

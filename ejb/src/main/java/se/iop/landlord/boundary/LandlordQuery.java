@@ -1,5 +1,6 @@
 package se.iop.landlord.boundary;
 
+import se.iop.common.Text;
 import se.iop.landlord.entity.LandlordKind;
 
 /**
@@ -9,6 +10,10 @@ import se.iop.landlord.entity.LandlordKind;
  */
 public record LandlordQuery(String text, LandlordKind kind, boolean includeInactive, boolean withFlats,
                             boolean withoutAddress, int first, int max) {
+
+    public LandlordQuery {
+        text = Text.searchTerm("q", text);
+    }
 
     public static LandlordQuery all() {
         return new LandlordQuery(null, null, false, false, false, 0, 1000);

@@ -18,12 +18,11 @@ import se.iop.common.StateConflict;
 import se.iop.common.Text;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * A landlord asks the support team to get in touch (a disturbance, unpaid rent, damage): what it is
  * about, written by the landlord; the administrator sees it and marks it handled. Must not name
- * the tenant by personal identity number: such text is refused.
+ * the tenant by personal identity number: such text is refused, as everywhere (see {@link Text}).
  */
 @Entity
 @Table(name = "contact_need")
@@ -31,9 +30,6 @@ import java.util.regex.Pattern;
 public class ContactNeed {
 
     public static final int TEXT_MAX = 2000;
-    // YYMMDD or YYYYMMDD with a valid month and a day (or a co-ordination number's day + 60), then four digits.
-    private static final Pattern PERSONAL_NUMBER = Pattern.compile(
-            "(?<!\\d)(?:19|20)?\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01])[-+ ]?\\d{4}(?!\\d)");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -75,10 +71,7 @@ public class ContactNeed {
         if (category == null) {
             throw new InvalidInput("category", "error.required");
         }
-        String text = Text.required("description", description, TEXT_MAX);
-        if (PERSONAL_NUMBER.matcher(text).find()) {
-            throw new InvalidInput("description", "error.need.personalNumber");
-        }
+        String text = Text.requiredLines("description", description, TEXT_MAX);
         this.landlord = landlord;
         this.category = category;
         this.description = text;
@@ -90,10 +83,7 @@ public class ContactNeed {
         if (handledAt != null) {
             throw new StateConflict("handled", "error.need.alreadyHandled");
         }
-        String text = Text.optional("note", note, TEXT_MAX);
-        if (text != null && PERSONAL_NUMBER.matcher(text).find()) {
-            throw new InvalidInput("note", "error.need.personalNumber");
-        }
+        String text = Text.optionalLines("note", note, TEXT_MAX);
         this.handledBy = by;
         this.handledAt = at;
         this.handledNote = text;

@@ -44,7 +44,7 @@ public class ContactNote {
 
     ContactNote(LandlordContact contact, String text, String writtenBy, Instant at) {
         this.contact = contact;
-        this.text = Text.required("text", text, TEXT_MAX);
+        this.text = Text.requiredLines("text", text, TEXT_MAX);
         this.writtenBy = Text.required("writtenBy", writtenBy, 100);
         this.writtenAt = at;
     }

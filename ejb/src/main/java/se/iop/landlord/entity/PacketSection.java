@@ -68,9 +68,9 @@ public class PacketSection {
             throw new InvalidInput(field(position, "heading"), "error.required");
         }
         String h = Text.required(field(position, "heading"), text.heading(), HEADING_MAX);
-        String b = Text.required(field(position, "body"), text.body(), BODY_MAX);
+        String b = Text.requiredLines(field(position, "body"), text.body(), BODY_MAX);
         String hEn = Text.optional(field(position, "headingEn"), text.headingEn(), HEADING_MAX);
-        String bEn = Text.optional(field(position, "bodyEn"), text.bodyEn(), BODY_MAX);
+        String bEn = Text.optionalLines(field(position, "bodyEn"), text.bodyEn(), BODY_MAX);
         if (hEn == null && bEn != null) {
             throw new InvalidInput(field(position, "headingEn"), "error.packet.englishIncomplete");
         }

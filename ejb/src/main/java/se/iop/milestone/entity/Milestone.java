@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import se.iop.agreement.entity.Agreement;
 import se.iop.budget.entity.Phase;
-import se.iop.common.FreeText;
+import se.iop.common.Text;
 import se.iop.common.InvalidInput;
 import se.iop.common.StateConflict;
 import se.iop.partner.entity.Organisation;
@@ -104,8 +104,8 @@ public class Milestone {
 
     private void describe(Phase newPhase, String newTitle, String newDescription, LocalDate newDueOn,
                           Organisation newResponsible) {
-        String checkedTitle = FreeText.required("title", newTitle, TITLE_MAX);
-        String checkedDescription = FreeText.optional("description", newDescription, TEXT_MAX);
+        String checkedTitle = Text.required("title", newTitle, TITLE_MAX);
+        String checkedDescription = Text.optionalLines("description", newDescription, TEXT_MAX);
         if (newDueOn == null) {
             throw new InvalidInput("dueOn", "error.required");
         }
@@ -150,7 +150,7 @@ public class Milestone {
 
     public void cancel(String reason) {
         step(MilestoneStatus.CANCELLED);
-        cancelReason = FreeText.required("reason", reason, 1000);
+        cancelReason = Text.requiredLines("reason", reason, 1000);
         status = MilestoneStatus.CANCELLED;
     }
 

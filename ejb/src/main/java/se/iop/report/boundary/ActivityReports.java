@@ -37,7 +37,9 @@ import java.util.Map;
 /**
  * The partners' activity reports. A partner writes, corrects and hands in its own organisation's
  * reports and sees no one else's (another's report does not exist to it); administrators review
- * them; auditors and finance read them. Landlords have no part in this.
+ * them; auditors and finance read them. Landlords have no part in this. A report leaves this service
+ * only as a {@link ReportDetails} (or a {@link ReportBrief} without counts), in which counts under
+ * three are already hidden from those who may not see them exactly.
  */
 @Stateless
 @RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
@@ -55,7 +57,7 @@ public class ActivityReports {
     @Inject
     private Agreements agreements;
 
-    public List<ActivityReport> search(ReportQuery q) {
+    public List<ReportBrief> search(ReportQuery q) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder jpql = new StringBuilder("select r from ActivityReport r join fetch r.agreement join fetch r.partner where 1 = 1");
         if (q.agreementId() != null) {
@@ -77,11 +79,15 @@ public class ActivityReports {
         jpql.append(" order by r.period.start desc, r.agreement.id, r.partner.name, r.id");
         TypedQuery<ActivityReport> query = em.createQuery(jpql.toString(), ActivityReport.class);
         p.forEach(query::setParameter);
-        return query.setMaxResults(2000).getResultList();
+        return query.setMaxResults(2000).getResultList().stream().map(ReportBrief::of).toList();
     }
 
     /** One report with its attachments' details; to a partner another organisation's report does not exist. */
-    public ActivityReport find(long id) {
+    public ReportDetails find(long id) {
+        return details(report(id));
+    }
+
+    private ActivityReport report(long id) {
         ActivityReport r = em.find(ActivityReport.class, id);
         if (r == null || !visible(r)) {
             throw new NotFound("report", id);
@@ -97,16 +103,17 @@ public class ActivityReports {
     }
 
     /**
-     * Whether the caller sees the exact counts of this report: the administrators and the reporting
-     * partner do; everyone else sees counts under three as "&lt; 3".
+     * The report as the caller may see it: exact counts for the administrators and the reporting
+     * partner; for everyone else counts under three hidden (see {@link ReportDetails}).
      */
-    public boolean exactCounts(ActivityReport r) {
-        return caller.is(Role.ADMIN)
+    private ReportDetails details(ActivityReport r) {
+        boolean exact = caller.is(Role.ADMIN)
                 || (caller.is(Role.PARTNER) && caller.organisationId().map(own -> own.equals(r.partner().id())).orElse(false));
+        return ReportDetails.of(r, exact);
     }
 
     @RolesAllowed("PARTNER")
-    public ActivityReport create(ReportDraft draft) {
+    public ReportDetails create(ReportDraft draft) {
         if (draft.agreementId() == null) {
             throw new InvalidInput("agreementId", "error.required");
         }
@@ -118,23 +125,23 @@ public class ActivityReports {
         r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.costs(), Days.today());
         requireNoOverlap(r, period);
         em.persist(r);
-        return stored(r);
+        return details(stored(r));
     }
 
     @RolesAllowed("PARTNER")
-    public ActivityReport revise(long id, Long expectedVersion, ReportDraft draft) {
+    public ReportDetails revise(long id, Long expectedVersion, ReportDraft draft) {
         ActivityReport r = editable(id, expectedVersion);
         ReportPeriod period = draft.period() == null ? r.period() : ReportPeriod.parse(draft.period());
         requireNoOverlap(r, period);
         r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.costs(), Days.today());
-        return stored(r);
+        return details(stored(r));
     }
 
     @RolesAllowed("PARTNER")
-    public ActivityReport submit(long id, Long expectedVersion) {
+    public ReportDetails submit(long id, Long expectedVersion) {
         ActivityReport r = editable(id, expectedVersion);
         r.submit(caller.username(), Days.today());
-        return stored(r);
+        return details(stored(r));
     }
 
     @RolesAllowed("PARTNER")
@@ -162,25 +169,25 @@ public class ActivityReports {
 
     /** An attachment with its bytes, for whoever may read the report. */
     public ReportAttachment attachment(long id, long attachmentId) {
-        ReportAttachment a = find(id).attachment(attachmentId);
+        ReportAttachment a = report(id).attachment(attachmentId);
         a.bytes();
         return a;
     }
 
     @RolesAllowed("ADMIN")
-    public ActivityReport approve(long id, Long expectedVersion) {
-        ActivityReport r = find(id);
+    public ReportDetails approve(long id, Long expectedVersion) {
+        ActivityReport r = report(id);
         Versions.check(r.version(), expectedVersion);
         r.approve(caller.username(), Days.today());
-        return stored(r);
+        return details(stored(r));
     }
 
     @RolesAllowed("ADMIN")
-    public ActivityReport returnToPartner(long id, Long expectedVersion, String comment) {
-        ActivityReport r = find(id);
+    public ReportDetails returnToPartner(long id, Long expectedVersion, String comment) {
+        ActivityReport r = report(id);
         Versions.check(r.version(), expectedVersion);
         r.returnToPartner(comment, caller.username(), Days.today());
-        return stored(r);
+        return details(stored(r));
     }
 
     /**
@@ -203,7 +210,7 @@ public class ActivityReports {
     }
 
     private ActivityReport editable(long id, Long expectedVersion) {
-        ActivityReport r = find(id);
+        ActivityReport r = report(id);
         Versions.check(r.version(), expectedVersion);
         return r;
     }

@@ -132,7 +132,7 @@ public class OutcomeSummaries {
     }
 
     private static BigDecimal share(Integer kept, Integer due, boolean exact) {
-        return exact ? Outcomes.percent(kept, due) : SmallCounts.share(kept, due);
+        return SmallCounts.share(kept, due, exact);
     }
 
     private MilestoneTally milestones(List<Long> ids, LocalDate today) {

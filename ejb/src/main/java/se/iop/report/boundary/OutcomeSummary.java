@@ -26,8 +26,9 @@ public record OutcomeSummary(boolean exact, List<QuarterPoint> quarters, Milesto
             return !exact && SmallCounts.hidden(value) ? new Count(null, true) : new Count(value, false);
         }
 
+        /** "&lt; 3" when hidden, a dash when empty, else the number (an exact small count too). */
         public String text() {
-            return hidden ? SmallCounts.HIDDEN : SmallCounts.shown(value);
+            return hidden ? SmallCounts.HIDDEN : value == null ? "–" : value.toString();
         }
     }
 

@@ -23,7 +23,7 @@ import org.hibernate.envers.NotAudited;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.PartyRole;
-import se.iop.common.FreeText;
+import se.iop.common.Text;
 import se.iop.common.InvalidInput;
 import se.iop.common.Money;
 import se.iop.common.StateConflict;
@@ -138,7 +138,7 @@ public class ActivityReport {
     public void revise(ReportPeriod newPeriod, String newNarrative, Outcomes newOutcomes, BigDecimal newCosts,
                        LocalDate today) {
         requireEditable();
-        String checkedNarrative = FreeText.optional("narrative", newNarrative, NARRATIVE_MAX);
+        String checkedNarrative = Text.optionalLines("narrative", newNarrative, NARRATIVE_MAX);
         BigDecimal checkedCosts = Money.optionalNonNegative("costs", newCosts);
         if (newPeriod != null && !newPeriod.equals(period)) {
             place(newPeriod, today);
@@ -212,7 +212,7 @@ public class ActivityReport {
     /** The municipality sends the report back to the partner, saying what to correct. */
     public void returnToPartner(String comment, String by, LocalDate today) {
         requireSubmitted();
-        reviewComment = FreeText.required("comment", comment, COMMENT_MAX);
+        reviewComment = Text.requiredLines("comment", comment, COMMENT_MAX);
         status = ReportStatus.RETURNED;
         reviewedOn = today;
         reviewedBy = by;
@@ -220,11 +220,12 @@ public class ActivityReport {
 
     public ReportAttachment attach(String filename, String contentType, byte[] bytes, String by, Instant at) {
         requireEditable();
-        String name = FreeText.required("file", FileType.cleanName(filename), FileType.MAX_NAME);
+        String name = FileType.cleanName(filename);
         FileType type = FileType.check(name, contentType, bytes);
         if (attachments.size() >= MAX_ATTACHMENTS) {
             throw new StateConflict("file", "error.attachment.tooMany", MAX_ATTACHMENTS);
         }
+        DocumentText.refuseIdentityNumbers(type, bytes);
         ReportAttachment a = new ReportAttachment(this, name, type, bytes, by, at);
         attachments.add(a);
         return a;

@@ -1,6 +1,7 @@
 package se.iop.report.entity;
 
 import se.iop.common.InvalidInput;
+import se.iop.common.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,19 +9,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The documents a report may carry: PDF and office documents. A file is taken only when its name's
- * extension, the content type it was sent with and its first bytes (the format's signature) agree,
- * so a renamed program or web page is refused whatever it calls itself.
+ * The documents a report may carry: PDF, office documents and plain text. A file is taken only when its
+ * name's extension, the content type it was sent with and its first bytes (the format's signature)
+ * agree, so a renamed program or web page is refused whatever it calls itself. The text of every type
+ * but old Word documents is read and refused when it holds a personal identity number (see
+ * {@link DocumentText}).
  */
 public enum FileType {
-    PDF("pdf", Set.of("application/pdf"), Signature.PDF, null),
-    DOCX("docx", Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), Signature.ZIP, "word/"),
-    XLSX("xlsx", Set.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Signature.ZIP, "xl/"),
-    PPTX("pptx", Set.of("application/vnd.openxmlformats-officedocument.presentationml.presentation"), Signature.ZIP, "ppt/"),
-    ODT("odt", Set.of("application/vnd.oasis.opendocument.text"), Signature.ZIP, "application/vnd.oasis.opendocument.text"),
-    ODS("ods", Set.of("application/vnd.oasis.opendocument.spreadsheet"), Signature.ZIP, "application/vnd.oasis.opendocument.spreadsheet"),
-    DOC("doc", Set.of("application/msword"), Signature.OLE, null),
-    XLS("xls", Set.of("application/vnd.ms-excel"), Signature.OLE, null);
+    PDF("pdf", Set.of("application/pdf"), Signature.PDF, null, true),
+    DOCX("docx", Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), Signature.ZIP, "word/", true),
+    XLSX("xlsx", Set.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Signature.ZIP, "xl/", true),
+    PPTX("pptx", Set.of("application/vnd.openxmlformats-officedocument.presentationml.presentation"), Signature.ZIP, "ppt/", true),
+    ODT("odt", Set.of("application/vnd.oasis.opendocument.text"), Signature.ZIP, "application/vnd.oasis.opendocument.text", true),
+    ODS("ods", Set.of("application/vnd.oasis.opendocument.spreadsheet"), Signature.ZIP, "application/vnd.oasis.opendocument.spreadsheet", true),
+    DOC("doc", Set.of("application/msword"), Signature.OLE, null, false),
+    XLS("xls", Set.of("application/vnd.ms-excel"), Signature.OLE, null, true),
+    TXT("txt", Set.of("text/plain"), Signature.TEXT, null, true);
 
     /** At most 5 MB per file. */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
@@ -31,12 +35,15 @@ public enum FileType {
     private final Signature signature;
     /** For zip-based formats: text their package must hold (a folder name, or the ODF mimetype). */
     private final String marker;
+    /** Whether its text is read for personal identity numbers. */
+    private final boolean scanned;
 
-    FileType(String extension, Set<String> contentTypes, Signature signature, String marker) {
+    FileType(String extension, Set<String> contentTypes, Signature signature, String marker, boolean scanned) {
         this.extension = extension;
         this.contentTypes = contentTypes;
         this.signature = signature;
         this.marker = marker;
+        this.scanned = scanned;
     }
 
     /** The type of an uploaded file, or refused naming the field {@code file}. */
@@ -80,21 +87,25 @@ public enum FileType {
         return false;
     }
 
-    /** The name as stored: without any folder part, at most {@link #MAX_NAME} characters, no control characters. */
+    /** The name as stored: without any folder part, and as every text people type (see {@link Text}). */
     public static String cleanName(String filename) {
         if (filename == null || filename.isBlank()) {
             throw new InvalidInput("file", "error.attachment.name");
         }
         String name = filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
-        if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty()) {
             throw new InvalidInput("file", "error.attachment.name");
         }
-        return name;
+        return Text.required("file", name, MAX_NAME);
     }
 
     public String extension() {
         return extension;
+    }
+
+    public boolean scanned() {
+        return scanned;
     }
 
     /** The one content type the file is served with. */
@@ -105,7 +116,9 @@ public enum FileType {
     private enum Signature {
         PDF(new byte[] {'%', 'P', 'D', 'F', '-'}),
         ZIP(new byte[] {'P', 'K', 3, 4}),
-        OLE(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
+        OLE(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}),
+        /** Plain text has no signature: it is text when it reads as text, with no control character but white space. */
+        TEXT(null);
 
         private final byte[] magic;
 
@@ -114,6 +127,10 @@ public enum FileType {
         }
 
         boolean matches(byte[] bytes) {
+            if (magic == null) {
+                return DocumentText.plain(bytes).chars()
+                        .allMatch(c -> !Character.isISOControl(c) || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+            }
             return bytes.length >= magic.length && Arrays.equals(Arrays.copyOf(bytes, magic.length), magic);
         }
     }

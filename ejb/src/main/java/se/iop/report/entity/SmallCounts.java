@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * Small-number suppression: in anything shown beyond the reporting partner and the administrators
  * (auditors, other partners, dashboards, the committee report, exports), a count under three is
  * written "&lt; 3", so that no one can be singled out, and a share is not given when fewer than three
- * households stand behind it.
+ * households stand behind it. The services decide who sees exact counts and hand out only what the
+ * caller may see (see {@code ReportDetails}, {@code OutcomeSummary}).
  */
 public final class SmallCounts {
 
@@ -32,6 +33,11 @@ public final class SmallCounts {
     /** The count, or null when it is under the threshold. */
     public static Integer orNull(Integer count) {
         return hidden(count) ? null : count;
+    }
+
+    /** A share of {@code whole} households: exact, or else null when fewer than three stand behind it. */
+    public static BigDecimal share(Integer part, Integer whole, boolean exact) {
+        return exact ? Outcomes.percent(part, whole) : share(part, whole);
     }
 
     /** A share of {@code whole} households, or null when fewer than three stand behind it. */

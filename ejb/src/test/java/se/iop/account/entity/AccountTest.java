@@ -42,6 +42,14 @@ class AccountTest {
     }
 
     @Test
+    void namesFollowTheRuleForTypedText() {
+        refused("displayName", "error.identityNumber", () -> new Account("kim", "Kim 811218-9876", PASSWORD));
+        refused("displayName", "error.text.control", () -> account().rename("Kim\u202EmiK"));
+        refused("displayName", "error.text.oneLine", () -> account().rename("Kim\nKimsson"));
+        refused("username", "error.identityNumber", () -> new Account("8112189876", "Kim", PASSWORD));
+    }
+
+    @Test
     void keepsALowerCaseUserNameAndAHashedPassword() {
         Account a = account();
         assertEquals("handlaggare", a.username());

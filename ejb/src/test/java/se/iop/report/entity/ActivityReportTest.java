@@ -23,7 +23,7 @@ class ActivityReportTest {
 
     private static final ReportPeriod Q1 = ReportPeriod.quarter(2024, 1);
     private static final LocalDate AFTER_Q1 = LocalDate.of(2024, 4, 5);
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n".getBytes();
+    private static final byte[] PDF = TestDocuments.pdf("Protokoll från styrgruppen");
 
     private final Partnership n = new Partnership();
 
@@ -113,6 +113,13 @@ class ActivityReportTest {
         assertNull(r.narrative());
         assertEquals("file", assertThrows(InvalidInput.class,
                 () -> r.attach("811218-9876.pdf", "application/pdf", PDF, "s", Instant.now())).field());
+        assertEquals("file", assertThrows(InvalidInput.class,
+                () -> r.attach("lista\u202Efdp.exe", "application/pdf", PDF, "s", Instant.now())).field());
+        InvalidInput inside = assertThrows(InvalidInput.class, () -> r.attach("Protokoll.pdf", "application/pdf",
+                TestDocuments.pdf("Ny hyresgäst 811218 9876"), "s", Instant.now()));
+        assertEquals("file", inside.field());
+        assertEquals("error.attachment.identityNumber", inside.key());
+        assertTrue(r.attachments().isEmpty(), "nothing refused is attached");
         r.revise(Q1, "Org.nr 802003-5120 och kontonummer 8112189870 är inga personnummer.", null, null, AFTER_Q1);
     }
 

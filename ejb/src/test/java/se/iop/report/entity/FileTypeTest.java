@@ -37,6 +37,22 @@ class FileTypeTest {
                 zip("[Content_Types].xml", "xl/workbook.xml")));
         byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
         assertEquals(FileType.DOC, FileType.check("gammal.doc", "application/msword", ole));
+        assertEquals(FileType.TXT, FileType.check("anteckning.txt", "text/plain; charset=UTF-8",
+                "Rad ett\r\nRad två\tmed tabb".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void plainTextIsTextOnly() {
+        assertEquals("error.attachment.content", assertThrows(InvalidInput.class,
+                () -> FileType.check("program.txt", "text/plain", ole())).key(), "a binary is no text");
+        assertEquals("error.attachment.content", assertThrows(InvalidInput.class,
+                () -> FileType.check("nul.txt", "text/plain", "a\u0000b".getBytes(java.nio.charset.StandardCharsets.UTF_8))).key());
+        assertEquals("error.attachment.contentType", assertThrows(InvalidInput.class,
+                () -> FileType.check("sida.txt", "text/html", "<p>".getBytes(java.nio.charset.StandardCharsets.UTF_8))).key());
+    }
+
+    private static byte[] ole() {
+        return new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
     }
 
     @Test

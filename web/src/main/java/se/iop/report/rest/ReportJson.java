@@ -1,12 +1,13 @@
 package se.iop.report.rest;
 
-import se.iop.report.entity.ActivityReport;
+import se.iop.report.boundary.OutcomeSummary.Count;
+import se.iop.report.boundary.ReportBrief;
+import se.iop.report.boundary.ReportDetails;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.PeriodKind;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportStatus;
-import se.iop.report.entity.SmallCounts;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A report as the API shows it. To a caller who may not see exact counts, a count under three is null
- * and named in {@code suppressed}, and the retention share is left out when it rests on so few.
+ * A report as the API shows it, from what the service let the caller see: to a caller who may not see
+ * exact counts, a count under three is null and named in {@code suppressed}, and the retention share is
+ * left out when it rests on so few.
  */
 public record ReportJson(Long id, long version, Long agreementId, String agreementTitle, Long partnerId,
                          String partnerName, String period, PeriodKind periodKind, LocalDate periodStart,
@@ -28,24 +30,19 @@ public record ReportJson(Long id, long version, Long agreementId, String agreeme
                          LocalDate reviewedOn, String reviewedBy, String reviewComment,
                          List<AttachmentJson> attachments) {
 
-    public static ReportJson of(ActivityReport r, boolean exact) {
+    public static ReportJson of(ReportDetails r) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> suppressed = new ArrayList<>();
         for (Measure m : Measure.values()) {
-            Integer n = r.outcomes().get(m);
-            if (!exact && SmallCounts.hidden(n)) {
+            Count c = r.count(m);
+            counts.put(m.field(), c.value());
+            if (c.hidden()) {
                 suppressed.add(m.field());
-                counts.put(m.field(), null);
-            } else {
-                counts.put(m.field(), n);
             }
         }
-        Integer due = r.outcomes().get(Measure.TENANCIES_12_DUE);
-        Integer kept = r.outcomes().get(Measure.TENANCIES_12_KEPT);
-        BigDecimal retention = exact ? r.outcomes().retention12() : SmallCounts.share(kept, due);
         return new ReportJson(r.id(), r.version(), r.agreement().id(), r.agreement().title(), r.partner().id(),
                 r.partner().name(), r.period().code(), r.period().kind(), r.period().start(), r.period().end(),
-                r.period().dueOn(), r.status(), r.narrative(), counts, suppressed, retention, r.costs(), r.createdBy(),
+                r.period().dueOn(), r.status(), r.narrative(), counts, suppressed, r.retention12(), r.costs(), r.createdBy(),
                 r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(), r.reviewComment(),
                 r.attachments().stream().map(AttachmentJson::of).toList());
     }
@@ -60,7 +57,7 @@ public record ReportJson(Long id, long version, Long agreementId, String agreeme
     /** One report in a list, without its text. */
     public record Brief(Long id, long version, Long agreementId, String agreementTitle, Long partnerId,
                         String partnerName, String period, ReportStatus status, LocalDate submittedOn) {
-        public static Brief of(ActivityReport r) {
+        public static Brief of(ReportBrief r) {
             return new Brief(r.id(), r.version(), r.agreement().id(), r.agreement().title(), r.partner().id(),
                     r.partner().name(), r.period().code(), r.status(), r.submittedOn());
         }

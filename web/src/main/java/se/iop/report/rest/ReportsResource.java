@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportQuery;
-import se.iop.report.entity.ActivityReport;
+import se.iop.report.boundary.ReportDetails;
 import se.iop.report.entity.FileType;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportStatus;
@@ -68,7 +68,7 @@ public class ReportsResource {
 
     @POST
     public Response create(@NotNull @Valid ReportInput in) {
-        ActivityReport r = reports.create(in.draft());
+        ReportDetails r = reports.create(in.draft());
         return Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
                 .tag(Etags.of(r.version())).entity(json(r)).build();
     }
@@ -141,11 +141,11 @@ public class ReportsResource {
         return Response.noContent().build();
     }
 
-    private Response ok(ActivityReport r) {
+    private Response ok(ReportDetails r) {
         return Response.ok(json(r)).tag(Etags.of(r.version())).build();
     }
 
-    private ReportJson json(ActivityReport r) {
-        return ReportJson.of(r, reports.exactCounts(r));
+    private static ReportJson json(ReportDetails r) {
+        return ReportJson.of(r);
     }
 }

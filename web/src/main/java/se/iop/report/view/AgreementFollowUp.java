@@ -19,9 +19,9 @@ import se.iop.common.NotFound;
 import se.iop.milestone.boundary.Milestones;
 import se.iop.milestone.entity.Milestone;
 import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.OutcomeSummaries;
 import se.iop.report.boundary.ReportQuery;
-import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.DueReport;
 import se.iop.web.Formats;
 import se.iop.web.Ui;
@@ -73,7 +73,7 @@ public class AgreementFollowUp implements Serializable {
     private transient Agreement agreement;
     private transient List<Milestone> milestoneList;
     private transient OutcomeCharts charts;
-    private transient List<ActivityReport> reportList;
+    private transient List<ReportBrief> reportList;
     private transient List<DueReport> due;
 
     @PostConstruct
@@ -138,7 +138,7 @@ public class AgreementFollowUp implements Serializable {
         return charts;
     }
 
-    public List<ActivityReport> getReports() {
+    public List<ReportBrief> getReports() {
         if (reportList == null && found) {
             reportList = reports.search(new ReportQuery(id, null, null));
         }
@@ -152,7 +152,7 @@ public class AgreementFollowUp implements Serializable {
         return due == null ? List.of() : due;
     }
 
-    public String period(ActivityReport r) {
+    public String period(ReportBrief r) {
         return r.period().label(ui.locale());
     }
 

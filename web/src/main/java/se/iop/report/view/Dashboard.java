@@ -8,9 +8,9 @@ import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.OutcomeSummaries;
 import se.iop.report.boundary.ReportQuery;
-import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.ReportStatus;
 import se.iop.web.Ui;
@@ -47,7 +47,7 @@ public class Dashboard implements Serializable {
     // Read again after a session is restored rather than stored in it.
     private transient OutcomeCharts charts;
     private transient List<DueReport> due;
-    private transient List<ActivityReport> waiting;
+    private transient List<ReportBrief> waiting;
     private transient List<Agreement> followed;
 
     public OutcomeCharts getCharts() {
@@ -78,7 +78,7 @@ public class Dashboard implements Serializable {
         return getDue().stream().filter(DueReport::overdue).count();
     }
 
-    public List<ActivityReport> getWaiting() {
+    public List<ReportBrief> getWaiting() {
         if (waiting == null) {
             waiting = viewer.isAdmin() ? reports.search(new ReportQuery(null, null, ReportStatus.SUBMITTED)) : List.of();
         }
@@ -100,7 +100,7 @@ public class Dashboard implements Serializable {
         return d.period().label(ui.locale());
     }
 
-    public String period(ActivityReport r) {
+    public String period(ReportBrief r) {
         return r.period().label(ui.locale());
     }
 }

@@ -21,8 +21,8 @@ import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
 import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.ReportDetails;
 import se.iop.report.boundary.ReportDraft;
-import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportPeriod;
@@ -82,7 +82,7 @@ public class ReportEditor implements Serializable {
     private BigDecimal costs;
     private List<CountField> counts = new ArrayList<>();
 
-    private transient ActivityReport report;
+    private transient ReportDetails report;
 
     @PostConstruct
     void load() {
@@ -114,7 +114,7 @@ public class ReportEditor implements Serializable {
         period = report.period().code();
         narrative = report.narrative();
         costs = report.costs();
-        counts.forEach(c -> c.setValue(report.outcomes().get(c.getMeasure())));
+        counts.forEach(c -> c.setValue(report.count(c.getMeasure()).value())); // exact: the partner's own report
     }
 
     private ReportDraft draft() {
@@ -170,7 +170,7 @@ public class ReportEditor implements Serializable {
 
     private boolean store() {
         try {
-            ActivityReport saved = id == null ? reports.create(draft()) : reports.revise(id, version, draft());
+            ReportDetails saved = id == null ? reports.create(draft()) : reports.revise(id, version, draft());
             id = saved.id();
             version = saved.version();
             report = null;
@@ -232,7 +232,7 @@ public class ReportEditor implements Serializable {
         return Downloads.size(a.sizeBytes(), ui);
     }
 
-    public ActivityReport getReport() {
+    public ReportDetails getReport() {
         if (report == null && id != null && found) {
             report = reports.find(id);
         }

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.ReportQuery;
-import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.ReportStatus;
 import se.iop.web.Ui;
@@ -41,14 +41,14 @@ public class ReportList implements Serializable {
     private ReportStatus status;
     private boolean statusRead;
 
-    private transient List<ActivityReport> rows;
+    private transient List<ReportBrief> rows;
     private transient List<DueReport> due;
 
     public void search() {
         rows = null;
     }
 
-    public List<ActivityReport> getRows() {
+    public List<ReportBrief> getRows() {
         if (rows == null) {
             if (!viewer.isFollowUp()) {
                 return List.of();
@@ -65,7 +65,7 @@ public class ReportList implements Serializable {
         return due;
     }
 
-    public String period(ActivityReport r) {
+    public String period(ReportBrief r) {
         return r.period().label(ui.locale());
     }
 

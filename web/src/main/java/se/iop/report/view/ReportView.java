@@ -13,22 +13,20 @@ import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
 import se.iop.report.boundary.ActivityReports;
-import se.iop.report.entity.ActivityReport;
+import se.iop.report.boundary.ReportDetails;
 import se.iop.report.entity.Measure;
-import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportStatus;
-import se.iop.report.entity.SmallCounts;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One report, read: its counts (exact for the partner and the administrators, small ones hidden for
- * everyone else) and documents; administrators approve it or send it back with a comment.
+ * One report, read: its counts as the service gives them (exact for the partner and the administrators,
+ * small ones hidden for everyone else) and documents; administrators approve it or send it back with a
+ * comment.
  */
 @Named
 @ViewScoped
@@ -51,10 +49,9 @@ public class ReportView implements Serializable {
 
     private Long id;
     private boolean found;
-    private boolean exact;
     private String comment;
 
-    private transient ActivityReport report;
+    private transient ReportDetails report;
 
     @PostConstruct
     void load() {
@@ -74,10 +71,9 @@ public class ReportView implements Serializable {
 
     private void read() {
         report = reports.find(id);
-        exact = reports.exactCounts(report);
     }
 
-    public ActivityReport getReport() {
+    public ReportDetails getReport() {
         if (report == null && found) {
             read();
         }
@@ -86,14 +82,11 @@ public class ReportView implements Serializable {
 
     /** A count as this user may see it: "&lt; 3" for small ones unless exact. */
     public String count(Measure m) {
-        Integer n = getReport().outcomes().get(m);
-        return exact ? (n == null ? "–" : n.toString()) : SmallCounts.shown(n);
+        return getReport().count(m).text();
     }
 
     public String retention() {
-        Outcomes o = getReport().outcomes();
-        BigDecimal share = exact ? o.retention12()
-                : SmallCounts.share(o.get(Measure.TENANCIES_12_KEPT), o.get(Measure.TENANCIES_12_DUE));
+        var share = getReport().retention12();
         return share == null ? "–" : share.toPlainString().replace('.', "sv".equals(ui.locale().getLanguage()) ? ',' : '.') + " %";
     }
 
@@ -102,7 +95,7 @@ public class ReportView implements Serializable {
     }
 
     public boolean isExact() {
-        return exact;
+        return getReport().exact();
     }
 
     public boolean isReviewable() {

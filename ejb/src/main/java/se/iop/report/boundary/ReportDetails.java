@@ -1,0 +1,55 @@
+package se.iop.report.boundary;
+
+import se.iop.report.boundary.OutcomeSummary.Count;
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.Measure;
+import se.iop.report.entity.Outcomes;
+import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportPeriod;
+import se.iop.report.entity.ReportStatus;
+import se.iop.report.entity.SmallCounts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One report as the caller may see it. {@link ActivityReports} builds it and decides whether the
+ * counts are {@code exact}: when not, a count under three is hidden (its value null) and the retention
+ * share is not given when it rests on fewer than three households, so no page or endpoint that shows
+ * a report can forget to hide them.
+ */
+public record ReportDetails(Long id, long version, AgreementRef agreement, PartnerRef partner, ReportPeriod period,
+                            ReportStatus status, String narrative, boolean exact, Map<Measure, Count> counts,
+                            BigDecimal retention12, BigDecimal costs, String createdBy, LocalDate submittedOn,
+                            String submittedBy, LocalDate reviewedOn, String reviewedBy, String reviewComment,
+                            List<ReportAttachment> attachments) {
+
+    public record AgreementRef(Long id, String title) {
+    }
+
+    public record PartnerRef(Long id, String name) {
+    }
+
+    static ReportDetails of(ActivityReport r, boolean exact) {
+        Outcomes o = r.outcomes();
+        Map<Measure, Count> counts = new EnumMap<>(Measure.class);
+        for (Measure m : Measure.values()) {
+            counts.put(m, Count.of(o.get(m), exact));
+        }
+        return new ReportDetails(r.id(), r.version(), new AgreementRef(r.agreement().id(), r.agreement().title()),
+                new PartnerRef(r.partner().id(), r.partner().name()), r.period(), r.status(), r.narrative(), exact,
+                Collections.unmodifiableMap(counts),
+                SmallCounts.share(o.get(Measure.TENANCIES_12_KEPT), o.get(Measure.TENANCIES_12_DUE), exact),
+                r.costs(), r.createdBy(), r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(),
+                r.reviewComment(), List.copyOf(r.attachments()));
+    }
+
+    /** A count as the caller may see it. */
+    public Count count(Measure m) {
+        return counts.get(m);
+    }
+}
