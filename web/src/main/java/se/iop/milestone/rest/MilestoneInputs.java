@@ -3,6 +3,7 @@ package se.iop.milestone.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.common.InvalidInput;
 import se.iop.milestone.boundary.MilestoneData;
 import se.iop.milestone.entity.Milestone;
@@ -25,7 +26,8 @@ public final class MilestoneInputs {
     }
 
     /** A status step: to IN_PROGRESS, DONE (with the day it was reached) or CANCELLED (with a reason). */
-    public record StatusInput(@NotBlank String status, LocalDate on, @Size(max = 1000) String reason, Long version) {
+    public record StatusInput(@NotBlank @Schema(implementation = MilestoneStatus.class) String status, LocalDate on,
+                              @Size(max = 1000) String reason, Long version) {
         public MilestoneStatus target() {
             try {
                 return MilestoneStatus.valueOf(status.strip());
