@@ -3,7 +3,6 @@ package se.iop.milestone.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.common.InvalidInput;
 import se.iop.milestone.boundary.MilestoneData;
 import se.iop.milestone.entity.Milestone;
@@ -26,8 +25,8 @@ public final class MilestoneInputs {
     }
 
     /** A status step: to IN_PROGRESS, DONE (with the day it was reached) or CANCELLED (with a reason). */
-    public record StatusInput(@NotBlank @Schema(implementation = MilestoneStatus.class) String status, LocalDate on,
-                              @Size(max = 1000) String reason, Long version) {
+    public record StatusInput(@NotBlank @Size(max = 20) String status, LocalDate on, @Size(max = 1000) String reason,
+                              Long version) {
         public MilestoneStatus target() {
             try {
                 return MilestoneStatus.valueOf(status.strip());
