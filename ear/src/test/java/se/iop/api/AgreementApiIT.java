@@ -40,6 +40,7 @@ import static se.iop.it.Fixtures.createAgreement;
 import static se.iop.it.Fixtures.created;
 import static se.iop.it.Fixtures.decided;
 import static se.iop.it.Fixtures.draftWith;
+import static se.iop.it.Fixtures.editable;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.moveTo;
 import static se.iop.it.Fixtures.ok;
@@ -136,7 +137,7 @@ class AgreementApiIT {
         assertEquals(1, listed.getInt("total"));
         assertEquals(id, id(listed.getJsonArray("items").getJsonObject(0)));
 
-        JsonObject edited = ok(admin.put("api/agreements/" + id, Json.createObjectBuilder(a)
+        JsonObject edited = ok(admin.put("api/agreements/" + id, editable(a)
                 .add("title", "Bostad först – ändrad titel").add("targetGroup", "Vuxna i långvarig hemlöshet")
                 .build().toString()));
         assertEquals("Bostad först – ändrad titel", edited.getString("title"));
@@ -171,7 +172,7 @@ class AgreementApiIT {
         JsonObject ended = ok(moveTo(admin, amended, "ENDED"));
         assertEquals("ENDED", ended.getString("status"));
         assertEquals("2026-12-31", ended.getString("closedOn"));
-        assertProblem(admin.put("api/agreements/" + id, Json.createObjectBuilder(ended).add("title", "Efteråt")
+        assertProblem(admin.put("api/agreements/" + id, editable(ended).add("title", "Efteråt")
                 .build().toString()), 409, "status");
         assertEquals("Bostad först – ändrad titel", Rows.value("select title from agreement where id = ?", id));
     }
@@ -219,7 +220,7 @@ class AgreementApiIT {
     @Test
     void theHistoryShowsWhoChangedWhatFromWhatToWhat() {
         JsonObject a = createAgreement(agreement().add("title", "Titel före"));
-        ok(Api.demo("handlaggare").put("api/agreements/" + id(a), Json.createObjectBuilder(a)
+        ok(Api.demo("handlaggare").put("api/agreements/" + id(a), editable(a)
                 .add("title", "Titel efter").build().toString()));
 
         List<JsonObject> history = changes(admin.get("api/agreements/" + id(a) + "/history"));
@@ -252,13 +253,13 @@ class AgreementApiIT {
     void aStaleVersionIsRefusedAndTheFirstSaveKept() {
         JsonObject a = createAgreement(agreement());
         String path = "api/agreements/" + id(a);
-        JsonObject first = ok(admin.put(path, Json.createObjectBuilder(a).add("title", "Första ändringen")
+        JsonObject first = ok(admin.put(path, editable(a).add("title", "Första ändringen")
                 .build().toString(), "If-Match", "\"" + version(a) + "\""));
         assertEquals(version(a) + 1, version(first));
 
-        assertProblem(admin.put(path, Json.createObjectBuilder(a).add("title", "Andra ändringen").build().toString(),
+        assertProblem(admin.put(path, editable(a).add("title", "Andra ändringen").build().toString(),
                 "If-Match", "\"" + version(a) + "\""), 409, "version");
-        assertProblem(admin.put(path, Json.createObjectBuilder(a).add("title", "Tredje ändringen")
+        assertProblem(admin.put(path, editable(a).add("title", "Tredje ändringen")
                 .build().toString()), 409, "version");
         assertProblem(moveTo(admin, a, "DECIDED"), 409, "version");
         assertEquals("Första ändringen", Rows.value("select title from agreement where id = ?", id(a)));
@@ -274,7 +275,7 @@ class AgreementApiIT {
         try {
             List<String> titles = List.of("Ändrad av Anna", "Ändrad av Bo");
             List<Future<Api.Reply>> replies = titles.stream().map(title -> pool.submit((Callable<Api.Reply>) () -> {
-                String body = Json.createObjectBuilder(a).add("title", title).build().toString();
+                String body = editable(a).add("title", title).build().toString();
                 start.await();
                 return admin.put(path, body, "If-Match", "\"" + version(a) + "\"");
             })).toList();

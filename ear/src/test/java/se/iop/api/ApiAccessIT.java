@@ -27,6 +27,7 @@ import static se.iop.it.Fixtures.committeeId;
 import static se.iop.it.Fixtures.createAgreement;
 import static se.iop.it.Fixtures.decided;
 import static se.iop.it.Fixtures.draftWith;
+import static se.iop.it.Fixtures.editable;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.ok;
 import static se.iop.it.Fixtures.organisationId;
@@ -59,7 +60,7 @@ class ApiAccessIT {
         long party = id(draft.getJsonArray("parties").getJsonObject(1));
         return List.of(
                 () -> api.post("api/agreements", agreement().build().toString()),
-                () -> api.put(d, Json.createObjectBuilder(draft).add("title", "Ändrad").build().toString()),
+                () -> api.put(d, editable(draft).add("title", "Ändrad").build().toString()),
                 () -> api.put(d + "/eligibility", "{\"ownInitiative\":true,\"coFinancing\":true,\"noMarket\":true,"
                         + "\"procurementAndStateAidAssessed\":true}"),
                 () -> api.post(d + "/status", "{\"status\":\"DECIDED\"}"),
@@ -189,7 +190,7 @@ class ApiAccessIT {
     @Test
     void theAdministratorWrites() {
         JsonObject a = createAgreement(agreement());
-        JsonObject updated = ok(Api.demo("handlaggare").put("api/agreements/" + id(a), Json.createObjectBuilder(a)
+        JsonObject updated = ok(Api.demo("handlaggare").put("api/agreements/" + id(a), editable(a)
                 .add("title", "Ändrad av handläggaren").build().toString()));
         assertEquals(version(a) + 1, version(updated));
     }

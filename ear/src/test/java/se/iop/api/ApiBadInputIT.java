@@ -28,6 +28,7 @@ import static se.iop.it.Fixtures.committeeId;
 import static se.iop.it.Fixtures.createAgreement;
 import static se.iop.it.Fixtures.decided;
 import static se.iop.it.Fixtures.draftWith;
+import static se.iop.it.Fixtures.editable;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.moveTo;
 import static se.iop.it.Fixtures.organisationId;
@@ -223,7 +224,7 @@ class ApiBadInputIT {
         refused(422, "amount", () -> admin.post(base + "/decisions", Json.createObjectBuilder()
                 .add("committeeId", committeeId(KOMMUN, SOCIALNAMNDEN)).add("meetingDate", "2023-12-14")
                 .add("amount", "850000.125").build().toString()));
-        refused(400, "noticeMonths", () -> admin.put(base, Json.createObjectBuilder(a).add("noticeMonths", 121)
+        refused(400, "noticeMonths", () -> admin.put(base, editable(a).add("noticeMonths", 121)
                 .build().toString()));
     }
 

@@ -357,6 +357,65 @@ class BudgetBrowserIT {
         }
     }
 
+    /**
+     * What the database would refuse — a name another phase has, a figure larger than its column holds — is
+     * refused in the dialog naming the field, and the dialog stays open with what was typed.
+     */
+    @Test
+    void aDuplicateNameOrAFigureTooLargeKeepsTheDialogOpenWithWhatWasTyped() {
+        Setup s = agreement("Dubbletter");
+        LocalDate middle = PHASE_START.plusMonths(5).withDayOfMonth(1);
+        Fixtures.created(FINANCE.post("api/budgets/" + s.agreementId + "/phases", """
+                {"name": "Fas 1", "startDate": "%s", "endDate": "%s"}""".formatted(PHASE_START, middle.minusDays(1))));
+        Fixtures.created(FINANCE.post("api/budgets/" + s.agreementId + "/phases", """
+                {"name": "Fas 2", "startDate": "%s", "endDate": "%s"}""".formatted(middle, PHASE_END)));
+        try (Browser b = Browser.start()) {
+            steps(b, "budget-refusals", () -> {
+                b.login("ekonom", "bostadforst");
+                b.open("budget/view.xhtml?agreement=" + s.agreementId);
+
+                b.find(By.id("budget:phases:1:editPhase")).click();
+                visible(b, "phaseForm");
+                WebElement name = b.find(By.id("phaseForm:name"));
+                assertEquals("Fas 2", name.getAttribute("value"));
+                name.clear();
+                name.sendKeys("FAS 1");
+                refused(b, "phaseForm", "phaseDlg", "Namn: Fasen FAS 1 finns redan i avtalet.");
+                assertEquals("FAS 1", b.find(By.id("phaseForm:name")).getAttribute("value"));
+                assertEquals("true", b.find(By.id("phaseForm:name")).getAttribute("aria-invalid"));
+                b.find(By.id("phaseForm:cancel")).click();
+                b.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("phaseDlg")));
+
+                b.find(By.id("budget:phases:0:addContribution")).click();
+                visible(b, "contributionForm");
+                choose(b, "contributionForm:partyId", Fixtures.STADSMISSION + " (Idéburen part)");
+                choose(b, "contributionForm:kind", "Volontärtimmar");
+                b.find(By.id("contributionForm:description")).sendKeys("Volontärer (exempel)");
+                b.find(By.id("contributionForm:value")).sendKeys("30 000");
+                b.find(By.id("contributionForm:hours")).sendKeys("99999999999");
+                refused(b, "contributionForm", "contributionDlg",
+                        "Timmar: Timmarna ska vara fler än 0 och högst 99 999 999,99, med högst två decimaler.");
+                assertEquals("99999999999", b.find(By.id("contributionForm:hours")).getAttribute("value"));
+                assertEquals("true", b.find(By.id("contributionForm:hours")).getAttribute("aria-invalid"));
+                WebElement hours = b.find(By.id("contributionForm:hours"));
+                hours.clear();
+                hours.sendKeys("600");
+                WebElement value = b.find(By.id("contributionForm:value"));
+                value.clear();
+                value.sendKeys("1 000 000 000 000");
+                refused(b, "contributionForm", "contributionDlg", "Värde i kronor: Beloppet är för stort.");
+                assertEquals("1 000 000 000 000", b.find(By.id("contributionForm:value")).getAttribute("value"));
+                value = b.find(By.id("contributionForm:value"));
+                value.clear();
+                value.sendKeys("30 000");
+                save(b, "contributionForm", "contributionDlg");
+                waitForText(b, "Medfinansieringen är registrerad.");
+            });
+        }
+        assertEquals(List.of("Fas 1", "Fas 2"), FINANCE.get("api/budgets/" + s.agreementId + "/phases").jsonArray()
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("name")).toList());
+    }
+
     @Test
     void aPartnerCannotOpenTheBudgetOfAnotherPartnership() {
         Setup s = agreement("Utan Verdandi");

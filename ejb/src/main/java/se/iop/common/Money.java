@@ -5,8 +5,12 @@ import java.math.BigDecimal;
 /** Amounts in SEK: numeric(14,2) in the database, never more than two decimals, never floating point. */
 public final class Money {
 
-    /** Twelve digits before the decimal point, as numeric(14,2) holds. */
-    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+    /** The largest amount: twelve digits before the decimal point, as numeric(14,2) holds. */
+    public static final String MAX = "999999999999.99";
+    /** The smallest step of an amount, one öre. */
+    public static final double STEP = 0.01;
+
+    private static final BigDecimal LIMIT = new BigDecimal(MAX);
 
     private Money() {
     }
@@ -39,7 +43,7 @@ public final class Money {
         if (stripped.scale() > 2) {
             throw new InvalidInput(field, "error.money.decimals");
         }
-        if (amount.abs().compareTo(LIMIT) >= 0) {
+        if (amount.abs().compareTo(LIMIT) > 0) {
             throw new InvalidInput(field, "error.money.tooLarge");
         }
         return amount.setScale(2);

@@ -57,6 +57,8 @@ class MoneyTest {
     void fitsTwelveDigitsBeforeTheDecimalPoint() {
         assertEquals(new BigDecimal("999999999999.99"),
                 Money.positive("amount", new BigDecimal("999999999999.99")));
+        assertEquals(new BigDecimal(Money.MAX), Money.optionalNonNegative("amount", new BigDecimal(Money.MAX)));
+        refused("error.money.tooLarge", () -> Money.positive("amount", new BigDecimal(Money.MAX).add(BigDecimal.valueOf(Money.STEP))));
         refused("error.money.tooLarge", () -> Money.positive("amount", new BigDecimal("1000000000000")));
         refused("error.money.tooLarge", () -> Money.optionalNonNegative("amount", new BigDecimal("1E+20")));
     }

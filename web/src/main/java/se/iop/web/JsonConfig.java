@@ -15,6 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 import se.iop.account.entity.Role;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.PartyRole;
+import se.iop.budget.entity.ContributionKind;
+import se.iop.budget.entity.LineCategory;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.NeedCategory;
 import se.iop.partner.entity.OrganisationKind;
@@ -24,18 +26,20 @@ import java.util.Arrays;
 
 /**
  * JSON-B for the API, with Yasson's defaults except where they accept wrong input silently or refuse
- * it without saying where: an unknown enum name fails without the property's name, and 1.5 is read as
- * the whole number 1 (and 1e30 overflows). These deserializers refuse such values with a
+ * it without saying where: an unknown enum name fails without the property's name, 1.5 is read as
+ * the whole number 1 (and 1e30 overflows), and a number or {@code true} is taken as a text. These
+ * deserializers refuse such values with a
  * {@link JsonbException}, which Yasson reports with the property's name, so the problem detail names it.
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withDeserializers(
-            new WholeLong(), new WholeInteger(), new AmountJson(),
+            new WholeLong(), new WholeInteger(), new AmountJson(), new Text(),
             new Names<OrganisationKind>(OrganisationKind.class) { }, new Names<PartyRole>(PartyRole.class) { },
             new Names<AgreementStatus>(AgreementStatus.class) { }, new Names<Role>(Role.class) { },
-            new Names<LandlordKind>(LandlordKind.class) { }, new Names<NeedCategory>(NeedCategory.class) { }));
+            new Names<LandlordKind>(LandlordKind.class) { }, new Names<NeedCategory>(NeedCategory.class) { },
+            new Names<ContributionKind>(ContributionKind.class) { }, new Names<LineCategory>(LineCategory.class) { }));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -64,6 +68,21 @@ public class JsonConfig implements ContextResolver<Jsonb> {
                 }
             }
             throw new JsonbException("Expected one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** A text only from a JSON string: 12345 or true for a name is a client's mistake, not "12345". */
+    static final class Text implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context, Type rtType) {
+            JsonValue value = parser.getValue();
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString s) {
+                return s.getString();
+            }
+            throw new JsonbException("Expected a text");
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import se.iop.common.Amount;
 import se.iop.common.DatabaseRule;
+import se.iop.common.DatabaseRefusals;
 import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
@@ -22,6 +23,7 @@ import se.iop.common.TryAgain;
 
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -72,6 +74,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             String detail = field == null ? "The request body is required." : field + ": " + first.getMessage();
             return Problem.response(Response.Status.BAD_REQUEST, detail, field);
         }
+        JsonObjectBodies.UnknownProperty unknown = causeOf(thrown, JsonObjectBodies.UnknownProperty.class);
+        if (unknown != null) {
+            return Problem.response(Response.Status.BAD_REQUEST,
+                    "Unknown property " + unknown.paths() + ": the API takes no such field.", unknown.name());
+        }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
             String field = fieldIn(thrown);
             InvalidInput refused = refusedIn(thrown);
@@ -86,6 +93,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     field == null ? "The request body is not valid JSON of the expected shape."
                             : "Field '" + field + "' has a value of the wrong type or format.", field);
         }
+        Optional<DomainException> refusal = DatabaseRefusals.of(thrown);
+        if (refusal.isPresent()) {
+            // Refused by the database only at commit (or outside a service): the same problem as before it.
+            return toResponse(refusal.get());
+        }
         if (e instanceof WebApplicationException wae) {
             Response r = wae.getResponse();
             return Problem.response(r.getStatus(), r.getStatusInfo().getReasonPhrase(),
@@ -93,6 +105,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on the server.", null);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -92,11 +92,7 @@ public class Budgets {
     @RolesAllowed("FINANCE")
     public Phase createPhase(long agreementId, String name, LocalDate start, LocalDate end) {
         Agreement agreement = agreements.find(agreementId);
-        boolean taken = em.createNamedQuery(Phase.BY_AGREEMENT, Phase.class).setParameter("agreement", agreementId)
-                .getResultStream().anyMatch(p -> name != null && p.name().equalsIgnoreCase(name.strip()));
-        if (taken) {
-            throw new StateConflict("name", "error.phase.duplicate", name.strip());
-        }
+        requireFreeName(agreementId, null, name);
         Phase phase = new Phase(agreement, name, start, end);
         try {
             em.persist(phase);
@@ -110,9 +106,19 @@ public class Budgets {
     public Phase reschedulePhase(long phaseId, Long expectedVersion, String name, LocalDate start, LocalDate end) {
         Phase phase = phase(phaseId);
         Versions.check(phase.version(), expectedVersion);
+        requireFreeName(phase.agreement().id(), phase.id(), name);
         phase.rename(name);
         phase.reschedule(start, end);
         return Versions.flushed(em, phase, Budgets::refused);
+    }
+
+    /** No two phases of an agreement share a name, in any case; the unique key holds it against a race. */
+    private void requireFreeName(long agreementId, Long self, String name) {
+        boolean taken = em.createNamedQuery(Phase.BY_AGREEMENT, Phase.class).setParameter("agreement", agreementId)
+                .getResultStream().anyMatch(p -> name != null && !p.id().equals(self) && p.name().equalsIgnoreCase(name.strip()));
+        if (taken) {
+            throw new StateConflict("name", "error.phase.duplicate", name.strip());
+        }
     }
 
     @RolesAllowed("FINANCE")

@@ -29,6 +29,10 @@ import java.math.BigDecimal;
 @Audited
 public class Contribution {
 
+    /** The most hours numeric(10,2) holds; as text for the API's documentation. */
+    public static final String HOURS_MAX = "99999999.99";
+    private static final BigDecimal MAX_HOURS = new BigDecimal(HOURS_MAX);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -75,7 +79,18 @@ public class Contribution {
         this.kind = kind;
         this.description = Text.requiredLines("description", description, 1000);
         this.value = Money.positive("value", value);
-        this.hours = hours;
+        this.hours = checkedHours(hours);
+    }
+
+    /** Hours, when given: above zero, at most two decimals, no more than the column holds. */
+    private static BigDecimal checkedHours(BigDecimal hours) {
+        if (hours == null) {
+            return null;
+        }
+        if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0 || hours.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInput("hours", "error.contribution.hours", MAX_HOURS);
+        }
+        return hours.setScale(2);
     }
 
     public Long id() {

@@ -23,7 +23,10 @@ import java.time.LocalDate;
 @Audited
 public class OfferedFlat {
 
-    private static final BigDecimal MAX_AREA = new BigDecimal("1000");
+    /** The limits of a flat, as text and numbers for the API's documentation. */
+    public static final String AREA_MAX = "1000";
+    public static final int ROOMS_MAX = 20;
+    private static final BigDecimal MAX_AREA = new BigDecimal(AREA_MAX);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,7 +66,7 @@ public class OfferedFlat {
         if (rooms == null) {
             throw new InvalidInput("rooms", "error.required");
         }
-        if (rooms < 1 || rooms > 20) {
+        if (rooms < 1 || rooms > ROOMS_MAX) {
             throw new InvalidInput("rooms", "error.flat.rooms");
         }
         this.areaSqm = areaSqm.setScale(1);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.agreement.boundary.AgreementDraft;
 import se.iop.agreement.boundary.AmendmentData;
 import se.iop.agreement.boundary.DecisionData;
@@ -15,6 +16,7 @@ import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.AgreementText;
 import se.iop.agreement.entity.EligibilityChecklist;
 import se.iop.agreement.entity.PartyRole;
+import se.iop.common.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,7 +47,8 @@ public final class AgreementInputs {
     }
 
     public record PartyInput(@NotNull Long organisationId, @NotNull PartyRole role, LocalDate joinedOn,
-                             @Size(max = 4000) String commitment, BigDecimal contributionAmount,
+                             @Size(max = 4000) String commitment,
+                             @Schema(minimum = "0", maximum = Money.MAX, multipleOf = Money.STEP) BigDecimal contributionAmount,
                              @Size(max = 1000) String contributionInKind) {
         public PartyData data() {
             return new PartyData(organisationId, role, joinedOn, commitment, contributionAmount, contributionInKind);
@@ -54,7 +57,8 @@ public final class AgreementInputs {
 
     public record DecisionInput(@NotNull Long committeeId, @NotNull LocalDate meetingDate,
                                 @Size(max = 50) String paragraph, @Size(max = 100) String diarienummer,
-                                @Size(max = 4000) String text, BigDecimal amount) {
+                                @Size(max = 4000) String text,
+                                @Schema(minimum = "0", maximum = Money.MAX, multipleOf = Money.STEP) BigDecimal amount) {
         public DecisionData data() {
             return new DecisionData(committeeId, meetingDate, paragraph, diarienummer, text, amount);
         }

@@ -8,6 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import se.iop.budget.boundary.ExpenseImports;
 import se.iop.budget.boundary.ImportReport;
 import se.iop.budget.control.ExpenseCsv;
@@ -46,7 +50,12 @@ public class ExpenseImportResource {
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importCsv(@PathParam("agreementId") long agreementId, InputStream body) throws IOException {
+    public Response importCsv(@PathParam("agreementId") long agreementId,
+                              @RequestBody(required = true, description = "The CSV file; the README describes its columns.",
+                                      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                                              example = "datum;budgetrad;belopp;beskrivning;verifikation\n"
+                                                      + "2024-03-15;Boendestödjare;1250,00;Handledning mars;V-9001"))
+                              InputStream body) throws IOException {
         byte[] file = body == null ? new byte[0] : body.readNBytes(ExpenseCsv.MAX_BYTES + 1);
         if (file.length > ExpenseCsv.MAX_BYTES) {
             return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,

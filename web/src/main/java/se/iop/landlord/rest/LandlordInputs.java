@@ -3,6 +3,7 @@ package se.iop.landlord.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.landlord.boundary.ContactData;
 import se.iop.landlord.boundary.FlatData;
 import se.iop.landlord.boundary.LandlordData;
@@ -10,6 +11,7 @@ import se.iop.landlord.boundary.PacketDraft;
 import se.iop.landlord.boundary.SendRequest;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.NeedCategory;
+import se.iop.landlord.entity.OfferedFlat;
 import se.iop.landlord.entity.PacketVersion;
 import se.iop.landlord.entity.SectionText;
 
@@ -24,14 +26,16 @@ public final class LandlordInputs {
     }
 
     public record ContactInput(@Size(max = 200) String name, @Size(max = 200) String role,
-                               @Size(max = 200) String email, @Size(max = 50) String phone, Long version) {
+                               @Size(max = 200) @Schema(example = "kontakt@example.se") String email,
+                               @Size(max = 50) String phone, Long version) {
         public ContactData data() {
             return new ContactData(name, role, email, phone);
         }
     }
 
     public record LandlordInput(LandlordKind kind, Long organisationId, @Size(max = 200) String name,
-                                @Size(max = 20) String organisationNumber, @Size(max = 200) String address,
+                                @Size(max = 20) @Schema(example = "556677-8899") String organisationNumber,
+                                @Size(max = 200) String address,
                                 @Valid ContactInput contact) {
         public LandlordData data() {
             return new LandlordData(kind, organisationId, name, organisationNumber, address,
@@ -48,7 +52,11 @@ public final class LandlordInputs {
     public record NoteInput(@Size(max = 4000) String text) {
     }
 
-    public record FlatInput(@Size(max = 200) String address, BigDecimal areaSqm, Integer rooms, LocalDate availableFrom) {
+    public record FlatInput(@Size(max = 200) String address,
+                            @Schema(minimum = "0", exclusiveMinimum = true, maximum = OfferedFlat.AREA_MAX, multipleOf = 0.1)
+                            BigDecimal areaSqm,
+                            @Schema(minimum = "1", maximum = "" + OfferedFlat.ROOMS_MAX) Integer rooms,
+                            LocalDate availableFrom) {
         public FlatData data() {
             return new FlatData(address, areaSqm, rooms, availableFrom);
         }

@@ -25,7 +25,8 @@ public final class MilestoneInputs {
     }
 
     /** A status step: to IN_PROGRESS, DONE (with the day it was reached) or CANCELLED (with a reason). */
-    public record StatusInput(@NotBlank String status, LocalDate on, @Size(max = 1000) String reason, Long version) {
+    public record StatusInput(@NotBlank @Size(max = 20) String status, LocalDate on, @Size(max = 1000) String reason,
+                              Long version) {
         public MilestoneStatus target() {
             try {
                 return MilestoneStatus.valueOf(status.strip());

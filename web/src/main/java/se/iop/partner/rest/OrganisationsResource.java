@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.partner.boundary.OrganisationQuery;
 import se.iop.partner.boundary.Organisations;
 import se.iop.partner.entity.Organisation;
@@ -46,7 +47,8 @@ public class OrganisationsResource {
     }
 
     public record ContactInput(@NotBlank @Size(max = 200) String name, @Size(max = 200) String role,
-                               @Size(max = 200) String email, @Size(max = 50) String phone) {
+                               @Size(max = 200) @Schema(example = "kontakt@example.se") String email,
+                               @Size(max = 50) String phone) {
     }
 
     @GET

@@ -2,10 +2,17 @@ package se.iop.report.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.iop.common.Money;
 import se.iop.report.boundary.ReportDraft;
 import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.Measure;
+import se.iop.report.entity.Outcomes;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,13 +24,23 @@ public final class ReportInputs {
     }
 
     /** A report's content; the counts by the names of {@link Measure#field()}. */
-    public record ReportInput(Long agreementId, @Size(max = 20) String period,
+    public record ReportInput(Long agreementId, @Size(max = 20) @Schema(example = "2025-Q4") String period,
                               @Size(max = ActivityReport.NARRATIVE_MAX) String narrative,
-                              Integer peopleInContact, Integer householdsHoused, Integer householdsHousedTotal,
-                              Integer tenancies6Due, Integer tenancies6Kept, Integer tenancies12Due,
-                              Integer tenancies12Kept, Integer leasesTakenOver, Integer evictions,
-                              Integer disturbanceCases, Integer landlordsEngaged, Integer shelterNightsAvoided,
-                              Integer experienceExperts, BigDecimal costs, Long version) {
+                              @Count Integer peopleInContact,
+                              @Count Integer householdsHoused,
+                              @Count Integer householdsHousedTotal,
+                              @Count Integer tenancies6Due,
+                              @Count Integer tenancies6Kept,
+                              @Count Integer tenancies12Due,
+                              @Count Integer tenancies12Kept,
+                              @Count Integer leasesTakenOver,
+                              @Count Integer evictions,
+                              @Count Integer disturbanceCases,
+                              @Count Integer landlordsEngaged,
+                              @Count Integer shelterNightsAvoided,
+                              @Count Integer experienceExperts,
+                              @Schema(minimum = "0", maximum = Money.MAX, multipleOf = Money.STEP) BigDecimal costs,
+                              Long version) {
 
         public ReportDraft draft() {
             Map<Measure, Integer> counts = new EnumMap<>(Measure.class);
@@ -42,6 +59,13 @@ public final class ReportInputs {
             counts.put(Measure.EXPERIENCE_EXPERTS, experienceExperts);
             return new ReportDraft(agreementId, period, narrative, counts, costs);
         }
+    }
+
+    /** A count as the domain takes it (documented here; {@link Outcomes} refuses others, naming the field). */
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Schema(minimum = "0", maximum = "" + Outcomes.MAX)
+    @interface Count {
     }
 
     public record VersionInput(Long version) {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportQuery;
 import se.iop.report.boundary.ReportDetails;
@@ -114,7 +116,9 @@ public class ReportsResource {
     @POST
     @Path("{id}/attachments")
     @Consumes(MediaType.WILDCARD)
-    public Response attach(@PathParam("id") long id, @QueryParam("filename") String filename,
+    public Response attach(@PathParam("id") long id,
+                           @Parameter(description = "The file's name, with its extension.", example = "rapport.pdf",
+                                   schema = @Schema(maxLength = FileType.MAX_NAME)) @QueryParam("filename") String filename,
                            @HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
         // Never read more than one byte past the limit: the domain refuses what is too large.
         byte[] bytes = body == null ? new byte[0] : body.readNBytes(FileType.MAX_BYTES + 1);
