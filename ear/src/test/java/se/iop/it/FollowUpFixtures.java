@@ -101,14 +101,18 @@ public final class FollowUpFixtures {
         }
     }
 
+    // Made once: a new document would carry a new id and time, and tests compare what they get back.
+    private static final byte[] PDF = Documents.pdf("Protokoll från styrgruppen", "Org.nr 802003-5120, 12 hushåll i eget boende.");
+    private static final byte[] DOCX = Documents.docx("Sammanfattning", "Boendestöd och hembesök under perioden.");
+
     /** A small genuine PDF, readable by the check for personal identity numbers. */
     public static byte[] pdf() {
-        return Documents.pdf("Protokoll från styrgruppen", "Org.nr 802003-5120, 12 hushåll i eget boende.");
+        return PDF.clone();
     }
 
     /** A small genuine Word document. */
     public static byte[] docx() {
-        return Documents.docx("Sammanfattning", "Boendestöd och hembesök under perioden.");
+        return DOCX.clone();
     }
 
     public static URI base() {
