@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
 import se.iop.common.Text;
 import se.iop.partner.entity.Organisation;
@@ -97,11 +98,7 @@ public class Account {
     }
 
     public void changeEmail(String newEmail) {
-        String value = Text.optional("email", newEmail, 200);
-        if (value != null && !value.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            throw new InvalidInput("email", "error.email");
-        }
-        this.email = value;
+        this.email = EmailAddress.optional("email", newEmail);
     }
 
     public void setPassword(char[] password) {
