@@ -13,6 +13,7 @@ import se.iop.agreement.entity.Agreement;
 import se.iop.budget.boundary.BudgetSummaries;
 import se.iop.budget.boundary.BudgetSummary;
 import se.iop.common.Days;
+import se.iop.common.Percent;
 import se.iop.report.boundary.OutcomeSummary.BudgetPace;
 import se.iop.report.boundary.OutcomeSummary.Count;
 import se.iop.report.boundary.OutcomeSummary.MilestoneTally;
@@ -22,7 +23,6 @@ import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.SmallCounts;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -159,7 +159,7 @@ public class OutcomeSummaries {
     static BigDecimal elapsed(LocalDate start, LocalDate end, LocalDate today) {
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         long gone = today.isBefore(start) ? 0 : Math.min(days, ChronoUnit.DAYS.between(start, today) + 1);
-        return BigDecimal.valueOf(gone * 100).divide(BigDecimal.valueOf(days), 1, RoundingMode.HALF_EVEN);
+        return Percent.of(gone, days);
     }
 
     private static long number(Object o) {
