@@ -130,7 +130,7 @@ class CommitteeReportIT {
     }
 
     @Test
-    void theCsvCarriesTheSameData() {
+    void theCsvCarriesTheSameData() throws IOException {
         HttpResponse<byte[]> r = download("ekonom", path("csv", "?from=2024-01-01&to=2024-12-31"));
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
