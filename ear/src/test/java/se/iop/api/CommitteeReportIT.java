@@ -1,6 +1,8 @@
 package se.iop.api;
 
 import jakarta.json.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -12,10 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import se.iop.common.SpreadsheetCell;
 import se.iop.it.Api;
 import se.iop.it.Deployments;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -66,7 +70,7 @@ class CommitteeReportIT {
                 .add("peopleInContact", 15).add("narrative", "Första kvartalet: lägenheter förmedlade via Nyköpingshem."));
         approved(partner, report(agreementId, "2024-Q2", 0).add("householdsHoused", 4).add("householdsHousedTotal", 7)
                 .add("peopleInContact", 18).add("tenancies6Due", 3).add("tenancies6Kept", 3).add("evictions", 1)
-                .add("landlordsEngaged", 4).add("narrative", "Andra kvartalet: sju hushåll i eget boende."));
+                .add("landlordsEngaged", 4).add("narrative", "-Andra kvartalet: sju hushåll i eget boende. =HYPERLINK(\"http://x\")"));
         approved(partner, report(agreementId, "2025-Q2", 0).add("householdsHoused", 9).add("householdsHousedTotal", 40)
                 .add("tenancies12Due", 10).add("tenancies12Kept", 8).add("narrative", "Utanför perioden."));
 
@@ -126,7 +130,7 @@ class CommitteeReportIT {
     }
 
     @Test
-    void theCsvCarriesTheSameData() {
+    void theCsvCarriesTheSameData() throws IOException {
         HttpResponse<byte[]> r = download("ekonom", path("csv", "?from=2024-01-01&to=2024-12-31"));
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -137,6 +141,16 @@ class CommitteeReportIT {
                 "utfall;Vräkningar;< 3;evictions", "budget;använt av budgeten;25,0 %;",
                 "milstolpe;Informationsträff med hyresvärdar;Försenad;", "berättelse;Sörmlands Stadsmission – Kvartal 2 2024;")) {
             assertTrue(csv.contains(expected), "'" + expected + "' missing in:\n" + csv);
+        }
+        // Read back as a spreadsheet would: the narrative that starts with a minus is text, never a formula.
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').get().parse(new StringReader(csv.substring(1)))
+                .getRecords();
+        assertTrue(rows.stream().anyMatch(row -> row.get(2).equals("'-Andra kvartalet: sju hushåll i eget boende. =HYPERLINK(\"http://x\")")),
+                csv);
+        for (CSVRecord row : rows) {
+            for (String cell : row) {
+                assertFalse(SpreadsheetCell.formulaLike(cell) && !cell.matches("-\\d+(,\\d+)?"), "formula-like cell: " + cell);
+            }
         }
     }
 

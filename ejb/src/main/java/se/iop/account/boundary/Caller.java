@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import se.iop.account.entity.Account;
 import se.iop.account.entity.Role;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** Who is calling, and for partners and landlords, which organisation they act for. */
@@ -28,9 +29,9 @@ public class Caller {
         return context.isCallerInRole(role.name());
     }
 
-    /** True for roles that see every agreement: administrators, finance and auditors. */
+    /** True for the roles that act for no organisation (administrators, finance, auditors): they see every agreement. */
     public boolean seesEverything() {
-        return is(Role.ADMIN) || is(Role.FINANCE) || is(Role.AUDITOR);
+        return Arrays.stream(Role.values()).filter(r -> !r.needsOrganisation()).anyMatch(this::is);
     }
 
     /** The organisation a partner or landlord user acts for, if any. */

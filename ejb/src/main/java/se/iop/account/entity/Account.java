@@ -17,10 +17,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
 import se.iop.common.Text;
 import se.iop.partner.entity.Organisation;
-import se.iop.partner.entity.OrganisationKind;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A person's login. Partner and landlord users belong to exactly one organisation of the matching
- * kind, which limits what they see.
+ * A person's login. Partner and landlord users belong to exactly one organisation of the kind their role
+ * names ({@link Role#organisationKind()}), which limits what they see.
  */
 @Entity
 @Table(name = "account")
@@ -97,11 +97,7 @@ public class Account {
     }
 
     public void changeEmail(String newEmail) {
-        String value = Text.optional("email", newEmail, 200);
-        if (value != null && !value.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            throw new InvalidInput("email", "error.email");
-        }
-        this.email = value;
+        this.email = EmailAddress.optional("email", newEmail);
     }
 
     public void setPassword(char[] password) {
@@ -117,26 +113,23 @@ public class Account {
     }
 
     /**
-     * Grants exactly these roles, bound to this organisation. Partner users need a non-profit,
-     * landlord users a housing company; the other roles work for the municipality and have none.
+     * Grants exactly these roles, bound to this organisation. A role that acts for an organisation
+     * ({@link Role#needsOrganisation()}) stands alone and needs one of its kind (partner: a non-profit,
+     * landlord: a housing company); the other roles work for the municipality and have none.
      */
     public void grant(Set<Role> newRoles, Organisation newOrganisation) {
         if (newRoles == null || newRoles.isEmpty()) {
             throw new InvalidInput("roles", "error.account.noRole");
         }
-        boolean partner = newRoles.contains(Role.PARTNER);
-        boolean landlord = newRoles.contains(Role.LANDLORD);
-        if ((partner || landlord) && newRoles.size() > 1) {
+        Role external = newRoles.stream().filter(Role::needsOrganisation).findFirst().orElse(null);
+        if (external != null && newRoles.size() > 1) {
             throw new InvalidInput("roles", "error.account.externalRoleAlone");
         }
-        if (partner && (newOrganisation == null || newOrganisation.kind() != OrganisationKind.NON_PROFIT)) {
-            throw new InvalidInput("organisationId", "error.account.partnerNeedsNonProfit");
-        }
-        if (landlord && (newOrganisation == null || newOrganisation.kind() != OrganisationKind.HOUSING_COMPANY)) {
-            throw new InvalidInput("organisationId", "error.account.landlordNeedsHousingCompany");
+        if (external != null && (newOrganisation == null || newOrganisation.kind() != external.organisationKind())) {
+            throw new InvalidInput("organisationId", external.organisationRefusal());
         }
         this.roles = EnumSet.copyOf(newRoles);
-        this.organisation = (partner || landlord) ? newOrganisation : null;
+        this.organisation = external != null ? newOrganisation : null;
     }
 
     public void deactivate() {

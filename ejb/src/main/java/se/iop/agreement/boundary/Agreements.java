@@ -43,11 +43,25 @@ public class Agreements {
     private Caller caller;
 
     public List<Agreement> search(AgreementQuery q) {
-        Map<String, Object> p = params(q);
+        return list(params(q), q.first(), q.max());
+    }
+
+    /**
+     * The agreements the caller may see that are or were in force ({@link AgreementStatus#IN_FORCE_OR_WAS}), as
+     * the list order has them: what the dashboard lists and counts, what a partner reports on, what reports fall
+     * due on. The one query of the rule; entities in hand ask {@link Agreement#hasBeenInForce()}.
+     */
+    public List<Agreement> inForceOrWas() {
+        Map<String, Object> p = params(AgreementQuery.all());
+        p.put("inForce", AgreementStatus.IN_FORCE_OR_WAS);
+        return list(p, 0, 1000);
+    }
+
+    private List<Agreement> list(Map<String, Object> p, int first, int max) {
         TypedQuery<Agreement> query = em.createQuery("select a from Agreement a" + where(p)
                 + " order by a.period.start desc nulls first, a.id desc", Agreement.class);
         p.forEach(query::setParameter);
-        return query.setFirstResult(Math.max(0, q.first())).setMaxResults(Math.max(1, Math.min(q.max(), 1000)))
+        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 1000)))
                 .getResultList();
     }
 
@@ -79,6 +93,9 @@ public class Agreements {
         }
         if (p.containsKey("status")) {
             w.append(" and a.status = :status");
+        }
+        if (p.containsKey("inForce")) {
+            w.append(" and a.status in :inForce");
         }
         if (p.containsKey("own")) {
             w.append(" and exists (select 1 from AgreementParty p where p.agreement = a and p.organisation.id = :own)");

@@ -402,6 +402,11 @@ public class Agreement {
         return status;
     }
 
+    /** Whether it is or was in force: the one rule, {@link AgreementStatus#IN_FORCE_OR_WAS}. */
+    public boolean hasBeenInForce() {
+        return status.hasBeenInForce();
+    }
+
     public EligibilityChecklist eligibility() {
         return eligibility == null ? EligibilityChecklist.unanswered() : eligibility;
     }

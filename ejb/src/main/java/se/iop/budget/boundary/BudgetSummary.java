@@ -1,7 +1,8 @@
 package se.iop.budget.boundary;
 
+import se.iop.common.Percent;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public record BudgetSummary(long agreementId, Figures total, List<Figures> phase
     /**
      * Figures of one row. {@code parentId} is the phase of a line; {@code detail} a category or kind.
      * What remains is of the allocation where there is one, otherwise of the plan; the percentage used
-     * has one decimal, rounded half-even.
+     * is {@link Percent}'s.
      */
     public record Figures(Long id, Long parentId, String label, String detail, BigDecimal allocated,
                           BigDecimal planned, BigDecimal paid, BigDecimal committed, BigDecimal spent,
@@ -28,8 +29,7 @@ public record BudgetSummary(long agreementId, Figures total, List<Figures> phase
                                  BigDecimal planned, BigDecimal paid, BigDecimal committed, BigDecimal spent,
                                  LocalDate start, LocalDate end) {
             BigDecimal base = allocated.signum() > 0 ? allocated : planned;
-            BigDecimal percent = base.signum() == 0 ? null
-                    : spent.multiply(BigDecimal.valueOf(100)).divide(base, 1, RoundingMode.HALF_EVEN);
+            BigDecimal percent = Percent.of(spent, base);
             // Spent beyond the plan, or planned beyond the allocation: flagged for finance, never refused.
             boolean overSpent = planned.signum() > 0 && spent.compareTo(planned) > 0;
             boolean overPlanned = allocated.signum() > 0 && planned.compareTo(allocated) > 0;

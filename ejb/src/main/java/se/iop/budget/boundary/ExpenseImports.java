@@ -13,10 +13,15 @@ import se.iop.audit.entity.Revision;
 import se.iop.budget.control.ExpenseCsv;
 import se.iop.budget.control.ExpenseCsv.Problem;
 import se.iop.budget.control.ExpenseCsv.Row;
+import se.iop.budget.entity.BudgetLine;
+import se.iop.budget.entity.Expense;
+import se.iop.budget.entity.ExpenseSource;
 import se.iop.budget.entity.Phase;
 import se.iop.common.DatabaseRule;
+import se.iop.common.DomainException;
 import se.iop.common.StateConflict;
 import se.iop.common.TryAgain;
+import se.iop.partner.entity.Organisation;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -24,8 +29,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,8 +80,10 @@ public class ExpenseImports {
 
     public ImportReport importCsv(long agreementId, byte[] file) {
         Agreement agreement = agreements.find(agreementId);
-        ExpenseCsv.Result read = ExpenseCsv.read(file, budgetOf(agreement, budgets.phases(agreementId)));
+        List<Phase> phases = budgets.phases(agreementId);
+        ExpenseCsv.Result read = ExpenseCsv.read(file, budgetOf(agreement, phases));
         List<Problem> problems = new ArrayList<>(read.problems());
+        List<Row> rows = booked(agreement, phases, read.rows(), problems);
         Session session = em.unwrap(Session.class);
         if (!read.vouchers().isEmpty()) {
             Set<String> booked = session.doReturningWork(c -> booked(c, agreementId, read.vouchers().keySet()));
@@ -88,9 +97,38 @@ public class ExpenseImports {
             return new ImportReport(read.rowCount(), 0, BigDecimal.ZERO.setScale(2), problems);
         }
         long revision = AuditReaderFactory.get(em).getCurrentRevision(Revision.class, true).id();
-        session.doWork(c -> insert(c, agreementId, revision, read.rows()));
-        BigDecimal total = read.rows().stream().map(Row::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new ImportReport(read.rowCount(), read.rows().size(), total, List.of());
+        session.doWork(c -> insert(c, agreementId, revision, rows));
+        BigDecimal total = rows.stream().map(Row::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new ImportReport(read.rowCount(), rows.size(), total, List.of());
+    }
+
+    /**
+     * Each row that was read as a cost, checked as the cost it would be, by the one rule every booking takes
+     * ({@link Expense#book}), nothing stored: a refusal becomes the row's problem, named by its column. The rows
+     * are what the entity took (its trimmed texts, its amount), so what is inserted is what the dialog would store.
+     */
+    static List<Row> booked(Agreement agreement, List<Phase> phases, List<Row> read, List<Problem> problems) {
+        Map<Long, Phase> phaseById = new HashMap<>();
+        Map<Long, BudgetLine> lineById = new HashMap<>();
+        for (Phase p : phases) {
+            phaseById.put(p.id(), p);
+            p.lines().forEach(l -> lineById.put(l.id(), l));
+        }
+        Map<Long, Organisation> partyById = new HashMap<>();
+        agreement.parties().forEach(p -> partyById.put(p.organisation().id(), p.organisation()));
+        List<Row> rows = new ArrayList<>(read.size());
+        for (Row r : read) {
+            try {
+                Expense e = Expense.book(phaseById.get(r.phaseId()), lineById.get(r.lineId()),
+                        r.partnerId() == null ? null : partyById.get(r.partnerId()), r.spentOn(), r.amount(),
+                        r.description(), r.voucher(), ExpenseSource.IMPORT);
+                rows.add(new Row(r.row(), r.phaseId(), r.lineId(), r.partnerId(), e.spentOn(), e.amount(),
+                        e.description(), e.voucher()));
+            } catch (DomainException refused) {
+                problems.add(new Problem(r.row(), ExpenseCsv.columnOf(refused.field()), refused.key(), refused.args()));
+            }
+        }
+        return rows;
     }
 
     static ExpenseCsv.Budget budgetOf(Agreement agreement, List<Phase> phases) {

@@ -3,12 +3,11 @@ package se.iop.budget.control;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import se.iop.budget.entity.Expense;
 import se.iop.budget.entity.LineCategory;
 import se.iop.common.Amount;
 import se.iop.common.InvalidInput;
 import se.iop.common.Messages;
-import se.iop.common.Money;
-import se.iop.common.Text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,9 +48,6 @@ public final class ExpenseCsv {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     public static final int MAX_ROWS = 50_000;
-
-    static final int DESCRIPTION_MAX = 1000;
-    static final int VOUCHER_MAX = 50;
 
     /** The columns, by the field name problems report and the header names accepted for them. */
     public enum Column {
@@ -284,8 +281,8 @@ public final class ExpenseCsv {
         PhasePlan phase = phase(row, value(record, Column.PHASE), date);
         Line line = line(row, value(record, Column.LINE), phase);
         BigDecimal amount = amount(row, value(record, Column.AMOUNT));
-        String description = text(row, Column.DESCRIPTION, value(record, Column.DESCRIPTION), DESCRIPTION_MAX, true);
-        String voucher = text(row, Column.VOUCHER, value(record, Column.VOUCHER), VOUCHER_MAX, false);
+        String description = checked(row, () -> Expense.checkedDescription(value(record, Column.DESCRIPTION)));
+        String voucher = checked(row, () -> Expense.checkedVoucher(value(record, Column.VOUCHER)));
         Long partner = partner(row, value(record, Column.PARTNER));
         if (voucher != null) {
             Integer first = vouchers.putIfAbsent(voucher, row);
@@ -334,17 +331,11 @@ public final class ExpenseCsv {
             PhasePlan named = budget.phases().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst().orElse(null);
             if (named == null) {
                 problems.add(new Problem(row, Column.PHASE.field(), "error.import.phaseUnknown", echo(name)));
-            } else if (date != null && !named.contains(date)) {
-                problems.add(new Problem(row, Column.DATE.field(), "error.dateOutsidePhase", named.start(), named.end()));
             }
-            return named;
+            return named; // whether the date lies within it is the cost's rule (Expense.book)
         }
         if (budget.phases().size() == 1) {
-            PhasePlan only = budget.phases().get(0);
-            if (date != null && !only.contains(date)) {
-                problems.add(new Problem(row, Column.DATE.field(), "error.dateOutsidePhase", only.start(), only.end()));
-            }
-            return only;
+            return budget.phases().get(0);
         }
         if (date == null) {
             return null;
@@ -385,25 +376,34 @@ public final class ExpenseCsv {
         return null;
     }
 
-    /** Read as every page reads an amount ({@link Amount}), and above zero: corrections are reversals, not negative rows. */
+    /** Read as every page reads an amount ({@link Amount}), then the cost's own rule for it ({@link Expense#checkedAmount}). */
     private BigDecimal amount(int row, String value) {
-        String field = Column.AMOUNT.field();
+        return checked(row, () -> Expense.checkedAmount(Amount.read(Column.AMOUNT.field(), value)));
+    }
+
+    /**
+     * One of the cost's own field rules ({@link Expense}), its refusal a problem of the row: every field of a row is
+     * checked, so a row's problems are listed together. The whole cost is checked again by {@link Expense#book} before
+     * it is booked (the import service does it), which adds what needs the phase, the line and the party.
+     */
+    private <T> T checked(int row, Supplier<T> rule) {
         try {
-            return Money.positive(field, Amount.read(field, value));
+            return rule.get();
         } catch (InvalidInput refused) {
-            problems.add(new Problem(row, field, refused.key(), refused.args()));
+            problems.add(new Problem(row, columnOf(refused.field()), refused.key(), refused.args()));
             return null;
         }
     }
 
-    /** The cost's text by the same rule as {@link se.iop.budget.entity.Expense}'s (see {@link Text}), as a problem of the row. */
-    private String text(int row, Column column, String value, int max, boolean lines) {
-        try {
-            return lines ? Text.requiredLines(column.field(), value, max) : Text.required(column.field(), value, max);
-        } catch (InvalidInput e) {
-            problems.add(new Problem(row, column.field(), e.key(), e.args()));
-            return null;
-        }
+    /** The column a field of {@link Expense} is read from, as problems name it. */
+    public static String columnOf(String entityField) {
+        return switch (entityField) {
+            case "spentOn" -> Column.DATE.field();
+            case "lineId" -> Column.LINE.field();
+            case "phaseId" -> Column.PHASE.field();
+            case "partnerId" -> Column.PARTNER.field();
+            default -> entityField;
+        };
     }
 
     /** A party of the agreement by organisation name or number; an empty cell books the cost on no partner. */

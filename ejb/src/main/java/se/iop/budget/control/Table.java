@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import se.iop.common.SpreadsheetCell;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.List;
 /**
  * Rows for export, written as CSV for Swedish Excel (semicolons, decimal comma, UTF-8 with a byte
  * order mark so Excel reads å, ä, ö) or as XLSX with typed cells. Text never becomes a formula: in
- * CSV it gets a leading apostrophe, in XLSX a quote-prefixed text cell (see {@link SafeText}).
+ * CSV it gets a leading apostrophe, in XLSX a quote-prefixed text cell (see {@link SpreadsheetCell}).
  */
 public final class Table {
 
@@ -77,12 +78,12 @@ public final class Table {
              CSVPrinter printer = new CSVPrinter(writer, format)) {
             writer.write('\uFEFF');
             List<String> header = new ArrayList<>();
-            columns.forEach(c -> header.add(SafeText.forCsv(c.header())));
+            columns.forEach(c -> header.add(SpreadsheetCell.csvText(c.header())));
             printer.printRecord(header);
             for (Object[] row : rows) {
                 List<String> cells = new ArrayList<>(row.length);
                 for (Object value : row) {
-                    cells.add(csvValue(value));
+                    cells.add(SpreadsheetCell.csv(value));
                 }
                 printer.printRecord(cells);
             }
@@ -90,23 +91,6 @@ public final class Table {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static String csvValue(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof BigDecimal amount) {
-            // A number, not text: a minus sign here is a reversal, not a formula.
-            return amount.toPlainString().replace('.', ',');
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? "ja" : "nej";
-        }
-        if (value instanceof LocalDate date) {
-            return date.toString();
-        }
-        return SafeText.forCsv(value.toString());
     }
 
     public byte[] xlsx() {
@@ -153,7 +137,7 @@ public final class Table {
         } else {
             String text = value.toString();
             cell.setCellValue(text);
-            if (SafeText.formulaLike(text)) {
+            if (SpreadsheetCell.formulaLike(text)) {
                 cell.setCellStyle(styles.quoted);
             }
         }

@@ -31,6 +31,9 @@ import java.time.LocalDate;
 @Audited
 public class Expense {
 
+    public static final int DESCRIPTION_MAX = 1000;
+    public static final int VOUCHER_MAX = 50;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -89,13 +92,32 @@ public class Expense {
         this.partner = partner;
         this.spentOn = spentOn;
         this.amount = amount;
-        this.description = Text.requiredLines("description", description, 1000);
-        this.voucher = Text.required("voucher", voucher, 50);
+        this.description = checkedDescription(description);
+        this.voucher = checkedVoucher(voucher);
         this.source = source;
         this.reversalOf = reversalOf;
     }
 
-    /** Books a cost: a positive amount, on a line of the phase, dated within the phase. */
+    /** A cost's description by the rule for typed text, several lines allowed. */
+    public static String checkedDescription(String description) {
+        return Text.requiredLines("description", description, DESCRIPTION_MAX);
+    }
+
+    /** The voucher by the rule for typed text, one line. */
+    public static String checkedVoucher(String voucher) {
+        return Text.required("voucher", voucher, VOUCHER_MAX);
+    }
+
+    /** A booked amount: above zero, whole öre, within numeric(14,2); a correction is a reversal, never a negative booking. */
+    public static BigDecimal checkedAmount(BigDecimal amount) {
+        return Money.positive("amount", amount);
+    }
+
+    /**
+     * Books a cost: a positive amount, on a line of the phase, dated within the phase, on no partner or a party.
+     * The one rule for a cost, whoever books it: the dialog, the API and the CSV import (row by row, before
+     * anything is stored) all come here, so a row the import takes is exactly a cost the dialog takes.
+     */
     public static Expense book(Phase phase, BudgetLine line, Organisation partner, LocalDate spentOn, BigDecimal amount,
                                String description, String voucher, ExpenseSource source) {
         if (phase == null) {
@@ -116,7 +138,7 @@ public class Expense {
         if (partner != null && !phase.agreement().hasParty(partner)) {
             throw new InvalidInput("partnerId", "error.expense.notParty", partner.name());
         }
-        return new Expense(phase, line, partner, spentOn, Money.positive("amount", amount), description, voucher,
+        return new Expense(phase, line, partner, spentOn, checkedAmount(amount), description, voucher,
                 source == null ? ExpenseSource.FINANCE : source, null);
     }
 

@@ -5,24 +5,13 @@ import se.iop.common.Text;
 
 import java.util.regex.Pattern;
 
-/** Checks on the addresses a landlord's contact is reached at: an e-mail address and a phone number. */
+/** The check on the phone number a landlord's contact is reached at (the e-mail address is {@link se.iop.common.EmailAddress}'s). */
 public final class ContactDetails {
 
-    // One @, a dot in the domain, no spaces or commas: enough to catch typing errors; the mail that arrives is the real test.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>.]{2,}$");
     // Digits with the usual Swedish separators, optionally an international +46 prefix.
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]*[0-9]$");
 
     private ContactDetails() {
-    }
-
-    /** A valid e-mail address, or null when none is given. */
-    public static String email(String field, String value) {
-        String email = Text.optional(field, value, 200);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new InvalidInput(field, "error.email");
-        }
-        return email;
     }
 
     /** A phone number of 6 to 15 digits, or null when none is given. */

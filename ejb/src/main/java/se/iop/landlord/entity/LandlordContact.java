@@ -14,6 +14,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
+import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
 import se.iop.common.Text;
 
@@ -67,7 +68,7 @@ public class LandlordContact {
     public void update(String newName, String newRole, String newEmail, String newPhone) {
         String checkedName = Text.required("name", newName, 200);
         String checkedRole = Text.optional("role", newRole, 200);
-        String checkedEmail = ContactDetails.email("email", newEmail);
+        String checkedEmail = EmailAddress.optional("email", newEmail);
         String checkedPhone = ContactDetails.phone("phone", newPhone);
         if (checkedEmail == null && checkedPhone == null) {
             throw new InvalidInput("email", "error.landlord.contactNeedsAddress");

@@ -7,12 +7,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import se.iop.account.boundary.Caller;
+import se.iop.account.entity.Role;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.common.Versions;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Contact;
 import se.iop.partner.entity.Organisation;
+import se.iop.partner.entity.OrganisationKind;
 import se.iop.partner.entity.OrganisationNumber;
 
 import java.util.HashMap;
@@ -123,9 +125,26 @@ public class Organisations {
         requireUnique(number, id);
         o.rename(data.name());
         o.changeNumber(number);
+        requireKindFitsAccounts(o, data.kind());
         o.changeKind(data.kind());
         o.describeContactDetails(data.address(), data.email(), data.phone());
         return Versions.flushed(em, o);
+    }
+
+    /**
+     * A partner or landlord account stays bound to an organisation of the kind its role needs ({@link Role}):
+     * the kind cannot change under such accounts (the account itself refuses the mismatch when granted).
+     */
+    private void requireKindFitsAccounts(Organisation o, OrganisationKind kind) {
+        if (kind == null || kind == o.kind()) {
+            return; // the entity names a missing kind
+        }
+        long bound = em.createQuery("select count(distinct a) from Account a join a.roles r"
+                        + " where a.organisation = :o and r in :roles", Long.class)
+                .setParameter("o", o).setParameter("roles", Role.notFor(kind)).getSingleResult();
+        if (bound > 0) {
+            throw new StateConflict("kind", "error.organisation.kindHeldByAccounts", bound);
+        }
     }
 
     @RolesAllowed("ADMIN")

@@ -11,19 +11,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
-import se.iop.common.InvalidInput;
+import se.iop.common.EmailAddress;
 import se.iop.common.Text;
-
-import java.util.regex.Pattern;
 
 /** A contact person at an organisation, with the role they have in the partnership. */
 @Entity
 @Table(name = "contact")
 @Audited
 public class Contact {
-
-    // Deliberately simple: one @, a dot in the domain, no spaces. Real checking is the mail that arrives.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,16 +50,8 @@ public class Contact {
         this.organisation = organisation;
         this.name = Text.required("contactName", name, 200);
         this.role = Text.optional("contactRole", role, 200);
-        this.email = checkedEmail("contactEmail", email);
+        this.email = EmailAddress.optional("contactEmail", email);
         this.phone = Text.optional("contactPhone", phone, 50);
-    }
-
-    static String checkedEmail(String field, String email) {
-        String value = Text.optional(field, email, 200);
-        if (value != null && !EMAIL.matcher(value).matches()) {
-            throw new InvalidInput(field, "error.email");
-        }
-        return value;
     }
 
     public Long id() {

@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
+import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
@@ -109,7 +110,7 @@ public class Organisation {
 
     public void describeContactDetails(String address, String email, String phone) {
         this.address = Text.optional("address", address, 200);
-        this.email = Contact.checkedEmail("email", email);
+        this.email = EmailAddress.optional("email", email);
         this.phone = Text.optional("phone", phone, 50);
     }
 

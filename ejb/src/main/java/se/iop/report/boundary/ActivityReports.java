@@ -10,7 +10,6 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.exception.ConstraintViolationException;
 import se.iop.account.boundary.Caller;
 import se.iop.account.entity.Role;
-import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.common.Days;
@@ -197,7 +196,7 @@ public class ActivityReports {
     public List<DueReport> due() {
         Long own = caller.seesEverything() ? null : caller.organisationId().orElse(-1L);
         List<DueReport> due = new ArrayList<>();
-        for (Agreement a : agreements.search(AgreementQuery.all())) {
+        for (Agreement a : agreements.inForceOrWas()) {
             List<ActivityReport> reports = em.createQuery(
                     "select r from ActivityReport r where r.agreement = :a", ActivityReport.class)
                     .setParameter("a", a).getResultList();

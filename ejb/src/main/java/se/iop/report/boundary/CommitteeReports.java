@@ -17,6 +17,7 @@ import se.iop.milestone.boundary.Milestones;
 import se.iop.milestone.entity.Milestone;
 import se.iop.report.control.CommitteeReportCsv;
 import se.iop.report.control.CommitteeReportPdf;
+import se.iop.report.control.SwedishFormat;
 import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportStatus;
@@ -148,7 +149,7 @@ public class CommitteeReports {
             outcomes.add(new CommitteeReport.Outcome(m.field(), LABELS.get(m), SmallCounts.shown(totals.get(m))));
         }
         var share = SmallCounts.share(totals.get(Measure.TENANCIES_12_KEPT), totals.get(Measure.TENANCIES_12_DUE));
-        String retention = share == null ? "–" : share.toPlainString().replace('.', ',') + " %";
+        String retention = SwedishFormat.percent(share);
 
         List<CommitteeReport.Narrative> narratives = em.createQuery("select r from ActivityReport r join fetch r.partner"
                         + " where r.agreement.id = :a and r.status = :approved and r.period.start >= :from and r.period.end <= :to"

@@ -7,14 +7,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.boundary.Caller;
 import se.iop.account.entity.Role;
-import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.budget.boundary.BudgetSummaries;
 import se.iop.budget.boundary.BudgetSummary;
 import se.iop.common.Days;
+import se.iop.common.Percent;
 import se.iop.report.boundary.OutcomeSummary.BudgetPace;
 import se.iop.report.boundary.OutcomeSummary.Count;
+import se.iop.report.boundary.OutcomeSummary.Followed;
 import se.iop.report.boundary.OutcomeSummary.MilestoneTally;
 import se.iop.report.boundary.OutcomeSummary.QuarterPoint;
 import se.iop.report.entity.Measure;
@@ -22,7 +23,6 @@ import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.SmallCounts;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -86,20 +86,19 @@ public class OutcomeSummaries {
         return summary(List.of(agreements.find(agreementId)), Days.today());
     }
 
-    /** Over every agreement the caller may see that is or was in force. */
+    /** Over every agreement the caller may see that is or was in force; the summary lists them, so a page shows what it counted. */
     public OutcomeSummary overall() {
-        List<Agreement> visible = agreements.search(AgreementQuery.all()).stream()
-                .filter(a -> a.status() != se.iop.agreement.entity.AgreementStatus.DRAFT).toList();
-        return summary(visible, Days.today());
+        return summary(agreements.inForceOrWas(), Days.today());
     }
 
     private OutcomeSummary summary(List<Agreement> list, LocalDate today) {
         boolean exact = caller.is(Role.ADMIN);
         List<Long> ids = list.stream().map(Agreement::id).toList();
         if (ids.isEmpty()) {
-            return new OutcomeSummary(exact, List.of(), new MilestoneTally(0, 0, 0, 0, 0), List.of());
+            return new OutcomeSummary(exact, List.of(), List.of(), new MilestoneTally(0, 0, 0, 0, 0), List.of());
         }
-        return new OutcomeSummary(exact, quarters(ids, exact), milestones(ids, today), paces(list, today));
+        List<Followed> followed = list.stream().map(a -> new Followed(a.id(), a.reference(), a.title(), a.status().name())).toList();
+        return new OutcomeSummary(exact, followed, quarters(ids, exact), milestones(ids, today), paces(list, today));
     }
 
     private List<QuarterPoint> quarters(List<Long> ids, boolean exact) {
@@ -159,7 +158,7 @@ public class OutcomeSummaries {
     static BigDecimal elapsed(LocalDate start, LocalDate end, LocalDate today) {
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         long gone = today.isBefore(start) ? 0 : Math.min(days, ChronoUnit.DAYS.between(start, today) + 1);
-        return BigDecimal.valueOf(gone * 100).divide(BigDecimal.valueOf(days), 1, RoundingMode.HALF_EVEN);
+        return Percent.of(gone, days);
     }
 
     private static long number(Object o) {

@@ -13,11 +13,15 @@ import java.util.Map;
  * and late and budget use against time elapsed. Unless {@code exact}, counts under three are hidden
  * (their value null) and a share resting on fewer than three households is not given.
  */
-public record OutcomeSummary(boolean exact, List<QuarterPoint> quarters, MilestoneTally milestones,
-                             List<BudgetPace> budgets) {
+public record OutcomeSummary(boolean exact, List<Followed> agreements, List<QuarterPoint> quarters,
+                             MilestoneTally milestones, List<BudgetPace> budgets) {
 
     /** The reference from research: about 8 of 10 Housing First tenants keep their home. */
     public static final BigDecimal RETENTION_REFERENCE = new BigDecimal("80");
+
+    /** An agreement the figures are summed over: one that is or was in force. */
+    public record Followed(long id, String reference, String title, String status) {
+    }
 
     /** A count as it may be shown: its value, or none and hidden when under three. */
     public record Count(Integer value, boolean hidden) {

@@ -1,5 +1,6 @@
 package se.iop.report.control;
 
+import se.iop.common.SpreadsheetCell;
 import se.iop.report.boundary.CommitteeReport;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import static se.iop.report.control.SwedishFormat.text;
 /**
  * The committee report's data as CSV: one row per fact, "avsnitt;uppgift;värde;detalj", separated by
  * semicolons and in UTF-8 with a byte-order mark, as Swedish spreadsheets open it. A cell that a
- * spreadsheet would take for a formula is written as text.
+ * spreadsheet would take for a formula is written as text ({@link SpreadsheetCell}), a count as a number.
  */
 public final class CommitteeReportCsv {
 
@@ -50,7 +51,7 @@ public final class CommitteeReportCsv {
             line(csv, "milstolpe", m.title(), m.late() ? "Försenad" : m.status(),
                     "klar senast " + date(m.dueOn()) + (m.completedOn() == null ? "" : ", klar " + date(m.completedOn())));
         }
-        line(csv, "utfall", "godkända rapporter", Integer.toString(r.approvedReports()), "");
+        line(csv, "utfall", "godkända rapporter", r.approvedReports(), "");
         for (CommitteeReport.Outcome o : r.outcomes()) {
             line(csv, "utfall", o.label(), o.shown(), o.field());
         }
@@ -61,7 +62,7 @@ public final class CommitteeReportCsv {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder csv, String... cells) {
+    private static void line(StringBuilder csv, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 csv.append(';');
@@ -71,12 +72,9 @@ public final class CommitteeReportCsv {
         csv.append("\r\n");
     }
 
-    /** RFC 4180 quoting; "=", "+", "-", "@" first would start a formula, so such a cell starts with an apostrophe. */
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+([.,]\\d+)?( kr| %)?")) {
-            v = "'" + v;
-        }
+    /** Neutralised by the one rule ({@link SpreadsheetCell}), then quoted as RFC 4180 asks. */
+    static String cell(Object value) {
+        String v = SpreadsheetCell.csv(value);
         if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             v = "\"" + v.replace("\"", "\"\"") + "\"";
         }

@@ -1,5 +1,7 @@
 package se.iop.report.control;
 
+import se.iop.common.Percent;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -7,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /** Amounts, shares and dates as a Swedish committee paper writes them. */
-final class SwedishFormat {
+public final class SwedishFormat {
 
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
@@ -24,8 +26,9 @@ final class SwedishFormat {
         return f.format(amount.setScale(0, RoundingMode.HALF_UP)).replace('\u00a0', ' ').replace('\u202f', ' ') + " kr";
     }
 
-    static String percent(BigDecimal value) {
-        return value == null ? "–" : value.toPlainString().replace('.', ',') + " %";
+    /** "37,7 %" by the one rule ({@link Percent}), with a plain space as for amounts. */
+    public static String percent(BigDecimal value) {
+        return Percent.format(value, SWEDISH).replace('\u00a0', ' ');
     }
 
     static String date(LocalDate date) {

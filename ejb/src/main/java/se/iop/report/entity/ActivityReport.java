@@ -21,7 +21,6 @@ import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import se.iop.agreement.entity.Agreement;
-import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.PartyRole;
 import se.iop.common.Text;
 import se.iop.common.InvalidInput;
@@ -125,7 +124,7 @@ public class ActivityReport {
         if (partner == null) {
             throw new InvalidInput("partnerId", "error.required");
         }
-        if (agreement.status() == AgreementStatus.DRAFT || agreement.status() == AgreementStatus.DECIDED) {
+        if (!agreement.hasBeenInForce()) {
             throw new StateConflict("agreementId", "error.report.agreementNotInForce");
         }
         this.agreement = agreement;

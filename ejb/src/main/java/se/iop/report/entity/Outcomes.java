@@ -3,10 +3,10 @@ package se.iop.report.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import se.iop.common.InvalidInput;
+import se.iop.common.Percent;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -149,6 +149,6 @@ public class Outcomes implements Serializable {
         if (part == null || whole == null || whole == 0) {
             return null;
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_EVEN);
+        return Percent.of(part, whole);
     }
 }

@@ -2,7 +2,6 @@ package se.iop.report.entity;
 
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementParty;
-import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.PartyRole;
 
 import java.time.LocalDate;
@@ -24,8 +23,7 @@ public final class ReportingSchedule {
     /** The quarters not yet reported, oldest first, for each non-profit party of the agreement. */
     public static List<DueReport> due(Agreement agreement, List<ActivityReport> reports, LocalDate today) {
         List<DueReport> due = new ArrayList<>();
-        if (agreement.status() == AgreementStatus.DRAFT || agreement.status() == AgreementStatus.DECIDED
-                || agreement.period().start() == null) {
+        if (!agreement.hasBeenInForce() || agreement.period().start() == null) {
             return due;
         }
         for (AgreementParty party : agreement.parties()) {

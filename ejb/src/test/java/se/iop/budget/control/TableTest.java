@@ -9,6 +9,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import se.iop.budget.control.Table.Column;
 import se.iop.budget.control.Table.Kind;
+import se.iop.common.SpreadsheetCell;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class TableTest {
         assertEquals("'@SUM(A1)", records.get(5).get(2));
         for (CSVRecord r : records) {
             for (String cell : r) {
-                assertFalse(SafeText.formulaLike(cell) && !cell.matches("-\\d+,\\d\\d"), "formula-like cell: " + cell);
+                assertFalse(SpreadsheetCell.formulaLike(cell) && !cell.matches("-\\d+,\\d\\d"), "formula-like cell: " + cell);
             }
         }
     }

@@ -58,7 +58,13 @@ class CommitteeReportRenderTest {
         assertTrue(csv.contains("utfall;Vräkningar;< 3;evictions\r\n"), csv);
         assertTrue(csv.contains("budget;använt av budgeten;37,7 %;\r\n"), csv);
         assertTrue(csv.contains("berättelse;Sörmlands Stadsmission – Kvartal 2 2024;\"'=HYPERLINK(\"\"x\"\"); de första"), csv);
-        assertEquals("-5", CommitteeReportCsv.cell("-5"));
+        assertEquals("-5", CommitteeReportCsv.cell(-5), "a number stays a number");
+        assertEquals("-5,50", CommitteeReportCsv.cell(new java.math.BigDecimal("-5.50")));
+        // The report's own weaker copy let these through: text that looks like a number, a tab, a CR, full-width signs.
+        assertEquals("'-5", CommitteeReportCsv.cell("-5"), "text is never a number in disguise");
+        assertEquals("'\t=1+1", CommitteeReportCsv.cell("\t=1+1"));
+        assertEquals("\"'\r=1+1\"", CommitteeReportCsv.cell("\r=1+1"));
+        assertEquals("'\uFF1D1+1", CommitteeReportCsv.cell("\uFF1D1+1"));
         assertEquals("'@SUM(A1)", CommitteeReportCsv.cell("@SUM(A1)"));
         assertEquals("\"a;b\"", CommitteeReportCsv.cell("a;b"));
         assertEquals("\"rad\nny\"", CommitteeReportCsv.cell("rad\nny"));

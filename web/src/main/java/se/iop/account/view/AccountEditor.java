@@ -106,7 +106,7 @@ public class AccountEditor implements Serializable {
     public List<SelectItem> getOrganisationChoices() {
         if (organisationChoices == null) {
             organisationChoices = new ArrayList<>();
-            for (OrganisationKind kind : List.of(OrganisationKind.NON_PROFIT, OrganisationKind.HOUSING_COMPANY)) {
+            for (OrganisationKind kind : Role.organisationKinds()) {
                 List<SelectItem> items = new ArrayList<>();
                 for (Organisation o : organisations.search(new OrganisationQuery(null, kind, true, "name", true, 0, 1000))) {
                     items.add(new SelectItem(o.id(), o.active() ? o.name() : ui.text("account.inactiveOrganisation", o.name())));

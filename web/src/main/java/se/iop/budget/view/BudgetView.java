@@ -11,17 +11,18 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import se.iop.agreement.entity.Agreement;
-import se.iop.budget.boundary.BudgetOverviews;
 import se.iop.budget.boundary.BudgetOverviews.BudgetOverview;
-import se.iop.budget.boundary.BudgetSummary;
+import se.iop.budget.boundary.BudgetOverviews;
 import se.iop.budget.boundary.BudgetSummary.Figures;
 import se.iop.budget.boundary.BudgetSummary.Forecast;
+import se.iop.budget.boundary.BudgetSummary;
 import se.iop.budget.boundary.Expenses;
 import se.iop.budget.view.BudgetRows.DisbursementRow;
 import se.iop.budget.view.BudgetRows.ExpenseRow;
 import se.iop.budget.view.BudgetRows.LineRow;
 import se.iop.budget.view.BudgetRows.PhaseRow;
 import se.iop.common.NotFound;
+import se.iop.common.Percent;
 import se.iop.web.Formats;
 import se.iop.web.Ids;
 import se.iop.web.Ui;
@@ -29,8 +30,6 @@ import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -258,21 +257,12 @@ public class BudgetView implements Serializable {
 
     /** A part of a whole in percent, one decimal, e.g. a committee's share of all allocations. */
     public BigDecimal share(BigDecimal part, BigDecimal whole) {
-        if (part == null || whole == null || whole.signum() == 0) {
-            return null;
-        }
-        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_EVEN);
+        return Percent.of(part, whole);
     }
 
     /** A percentage with one decimal as the user's language writes it, e.g. "98,5 %". */
     public String percent(BigDecimal value) {
-        if (value == null) {
-            return "–";
-        }
-        NumberFormat f = NumberFormat.getNumberInstance(ui.locale());
-        f.setMinimumFractionDigits(1);
-        f.setMaximumFractionDigits(1);
-        return f.format(value) + ("sv".equals(ui.locale().getLanguage()) ? "\u00a0%" : "%");
+        return Percent.format(value, ui.locale());
     }
 
     /** Width of a usage bar, 0–100. */

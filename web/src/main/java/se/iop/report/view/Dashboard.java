@@ -3,13 +3,10 @@ package se.iop.report.view;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import se.iop.agreement.boundary.AgreementQuery;
-import se.iop.agreement.boundary.Agreements;
-import se.iop.agreement.entity.Agreement;
-import se.iop.agreement.entity.AgreementStatus;
 import se.iop.report.boundary.ActivityReports;
-import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.OutcomeSummaries;
+import se.iop.report.boundary.OutcomeSummary;
+import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.ReportQuery;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.ReportStatus;
@@ -39,20 +36,25 @@ public class Dashboard implements Serializable {
     private ActivityReports reports;
 
     @Inject
-    private Agreements agreements;
-
-    @Inject
     private Ui ui;
 
     // Read again after a session is restored rather than stored in it.
+    private transient OutcomeSummary summary;
     private transient OutcomeCharts charts;
     private transient List<DueReport> due;
     private transient List<ReportBrief> waiting;
-    private transient List<Agreement> followed;
+
+    /** The figures over every agreement in force, with the list of those agreements: read once, so the two agree. */
+    private OutcomeSummary summary() {
+        if (summary == null && viewer.isFollowUp()) {
+            summary = outcomes.overall();
+        }
+        return summary;
+    }
 
     public OutcomeCharts getCharts() {
-        if (charts == null && viewer.isFollowUp()) {
-            charts = new OutcomeCharts(outcomes.overall(), ui);
+        if (charts == null && summary() != null) {
+            charts = new OutcomeCharts(summary(), ui);
         }
         return charts;
     }
@@ -85,14 +87,9 @@ public class Dashboard implements Serializable {
         return waiting;
     }
 
-    /** The agreements that are or were in force, each with a link to its own follow-up. */
-    public List<Agreement> getAgreements() {
-        if (followed == null) {
-            followed = viewer.isFollowUp() ? agreements.search(AgreementQuery.all()).stream()
-                    .filter(a -> a.status() != AgreementStatus.DRAFT && a.status() != AgreementStatus.DECIDED).toList()
-                    : List.of();
-        }
-        return followed;
+    /** The agreements that are or were in force — exactly those the charts count — each with a link to its own follow-up. */
+    public List<OutcomeSummary.Followed> getAgreements() {
+        return summary() == null ? List.of() : summary().agreements();
     }
 
     /** "Kvartal 3 2025" for a due report, in the user's language. */

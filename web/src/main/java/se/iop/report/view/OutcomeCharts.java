@@ -1,11 +1,12 @@
 package se.iop.report.view;
 
 import se.iop.budget.boundary.BudgetSummary.MonthPoint;
-import se.iop.report.boundary.OutcomeSummary;
+import se.iop.common.Percent;
 import se.iop.report.boundary.OutcomeSummary.BudgetPace;
 import se.iop.report.boundary.OutcomeSummary.Count;
 import se.iop.report.boundary.OutcomeSummary.MilestoneTally;
 import se.iop.report.boundary.OutcomeSummary.QuarterPoint;
+import se.iop.report.boundary.OutcomeSummary;
 import se.iop.report.entity.ReportPeriod;
 import se.iop.report.view.ChartConfig.Series;
 import se.iop.web.Ui;
@@ -104,13 +105,9 @@ public final class OutcomeCharts {
         return ReportPeriod.quarterOf(q.start()).label(ui.locale());
     }
 
-    /** A share as "80,0 %" (or "80.0 %"), a dash when there is none to give. */
+    /** A share as "80,0 %" (or "80.0%"), a dash when there is none to give. */
     public String percent(BigDecimal value) {
-        if (value == null) {
-            return "–";
-        }
-        String text = value.toPlainString();
-        return ("sv".equals(ui.locale().getLanguage()) ? text.replace('.', ',') : text) + " %";
+        return Percent.format(value, ui.locale());
     }
 
     // --- figures for the cards above the charts -------------------------------------------------
@@ -170,8 +167,7 @@ public final class OutcomeCharts {
             allocated = allocated.add(p.allocated());
             spent = spent.add(p.spent());
         }
-        return allocated.signum() == 0 ? "–"
-                : percent(spent.multiply(BigDecimal.valueOf(100)).divide(allocated, 1, java.math.RoundingMode.HALF_EVEN));
+        return percent(Percent.of(spent, allocated));
     }
 
     public String getTimeElapsed() {

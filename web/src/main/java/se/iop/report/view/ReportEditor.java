@@ -12,10 +12,8 @@ import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
-import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
-import se.iop.agreement.entity.AgreementStatus;
 import se.iop.common.Days;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
@@ -246,10 +244,8 @@ public class ReportEditor implements Serializable {
     /** The agreements in force the partner's organisation is party to. */
     public List<SelectItem> getAgreementChoices() {
         List<SelectItem> items = new ArrayList<>();
-        for (Agreement a : agreements.search(AgreementQuery.all())) {
-            if (a.status() != AgreementStatus.DRAFT && a.status() != AgreementStatus.DECIDED) {
-                items.add(new SelectItem(a.id(), a.title()));
-            }
+        for (Agreement a : agreements.inForceOrWas()) {
+            items.add(new SelectItem(a.id(), a.title()));
         }
         return items;
     }

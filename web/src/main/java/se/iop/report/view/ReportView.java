@@ -11,6 +11,7 @@ import org.omnifaces.cdi.Param;
 import org.primefaces.model.StreamedContent;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
+import se.iop.common.Percent;
 import se.iop.common.StaleVersion;
 import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportDetails;
@@ -87,7 +88,7 @@ public class ReportView implements Serializable {
 
     public String retention() {
         var share = getReport().retention12();
-        return share == null ? "–" : share.toPlainString().replace('.', "sv".equals(ui.locale().getLanguage()) ? ',' : '.') + " %";
+        return Percent.format(share, ui.locale());
     }
 
     public Measure[] getMeasures() {
