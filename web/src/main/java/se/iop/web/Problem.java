@@ -28,5 +28,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
                 .add("status", status).add("detail", detail).build().toString());
+        // Sent now: an answer of the authentication mechanism would otherwise be replaced by an error page.
+        response.flushBuffer();
     }
 }

@@ -150,7 +150,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        // The answer is written: SEND_CONTINUE keeps the container from replacing it with an error page.
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     static String path(HttpServletRequest request) {
