@@ -206,9 +206,10 @@ class SessionsIT {
         assertEquals(200, login("127.0.0.32", user, PASSWORD).status(), "from elsewhere the account is not held up");
 
         List<String> lines = Files.readAllLines(log);
-        long throttled = lines.subList((int) Math.min(linesBefore, lines.size()), lines.size()).stream()
-                .filter(l -> l.contains("Logins throttled from address " + address + " ")).count();
+        List<String> written = lines.subList((int) Math.min(linesBefore, lines.size()), lines.size());
+        long throttled = written.stream().filter(l -> l.contains("Logins throttled from address " + address + " ")).count();
         assertEquals(1, throttled, "one log line for the burst");
+        assertEquals(List.of(), written.stream().filter(l -> l.contains(" ERROR ")).toList(), "a refused login is no error");
         assertFalse(lines.stream().anyMatch(l -> l.contains("it-guess")), "names that are no account are never logged");
     }
 

@@ -21,14 +21,12 @@ public record Problem(String type, String title, int status, String detail, Stri
                 .entity(new Problem("about:blank", title, status, detail, field)).build();
     }
 
-    /** The same problem written by a servlet filter or the authentication mechanism, outside JAX-RS. */
+    /** The same problem written by a servlet filter or an error page, outside JAX-RS. */
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
                 .add("status", status).add("detail", detail).build().toString());
-        // Sent now: an answer of the authentication mechanism would otherwise be replaced by an error page.
-        response.flushBuffer();
     }
 }

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.Authentication;
-import se.iop.web.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,7 +123,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             Authentication result = accounts.authenticate(decoded.substring(0, colon),
                     decoded.substring(colon + 1).toCharArray(), request.getRemoteAddr());
             if (result.outcome() == Authentication.Outcome.THROTTLED) {
-                return tooManyAttempts(response, context, result.waitSeconds());
+                return tooManyAttempts(response, result.waitSeconds());
             }
             if (!result.valid()) {
                 return challenge(response, context);
@@ -141,16 +140,14 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, HttpMessageContext context,
-                                                        long seconds) {
+    /**
+     * 429 with Retry-After; the container then makes the error dispatch of a 429 (web.xml), where
+     * {@link se.iop.web.ThrottledPage} writes the problem detail. A body written here would leave a
+     * committed response the container's clean-up fails on.
+     */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long seconds) {
+        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        try {
-            Problem.write(response, 429, "Too Many Requests",
-                    "Too many failed logins for this account or from this address; try again in " + seconds + " s.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // The answer is written: SEND_CONTINUE keeps the container from replacing it with an error page.
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
