@@ -46,6 +46,8 @@ final class Session {
     Api.Reply send(String method, String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.base() + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("Cookie", cookie)
+                // As a script of the user's sends it: a write on the session cookie shows it is no form post.
+                .header("X-IOP-Request", "1")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);

@@ -237,7 +237,7 @@ class PersistenceIT {
         assertEquals(username, account.username());
         assertEquals(Set.of(Role.PARTNER), account.roles());
         assertEquals(ngoId, account.organisation().id());
-        assertTrue(accounts.authenticate(username, "ett-langt-losenord".toCharArray()).isPresent());
+        assertTrue(accounts.authenticate(username, "ett-langt-losenord".toCharArray(), "192.0.2.1").valid());
         assertEquals(List.of(List.of("PARTNER")), rows("select role from account_role where account_id = ?", accountId));
         String hash = (String) rows("select password_hash from account where id = ?", accountId).get(0).get(0);
         assertTrue(hash.startsWith("pbkdf2-sha256$"), "stored hashed");

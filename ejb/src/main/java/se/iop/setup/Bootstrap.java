@@ -1,5 +1,7 @@
 package se.iop.setup;
 
+import se.iop.common.Settings;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -37,13 +39,13 @@ public class Bootstrap {
         if (accounts == 0) {
             createFirstAdmin();
         }
-        if (setting("iop.demo", "IOP_DEMO").map(Boolean::parseBoolean).orElse(false)) {
+        if (Settings.flag("iop.demo", "IOP_DEMO", false)) {
             demo.loadIfEmpty();
         }
     }
 
     private void createFirstAdmin() {
-        String given = setting("iop.admin.password", "IOP_ADMIN_PASSWORD").orElse(null);
+        String given = Settings.text("iop.admin.password", "IOP_ADMIN_PASSWORD").orElse(null);
         String password = given != null ? given : PasswordHash.generatePassword();
         Account admin = new Account("admin", "Administratör", password.toCharArray());
         admin.grant(EnumSet.of(Role.ADMIN), null);
@@ -55,13 +57,5 @@ public class Bootstrap {
         } else {
             LOG.info("First administrator 'admin' created with the password from IOP_ADMIN_PASSWORD.");
         }
-    }
-
-    static java.util.Optional<String> setting(String property, String env) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
-        }
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
     }
 }

@@ -1,7 +1,11 @@
 package se.iop.web;
 
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
 
 /** An RFC 9457 problem detail; {@code field} names the input the problem is about, when there is one. */
 public record Problem(String type, String title, int status, String detail, String field) {
@@ -15,5 +19,14 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Response response(int status, String title, String detail, String field) {
         return Response.status(status).type(MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, field)).build();
+    }
+
+    /** The same problem written by a servlet filter or an error page, outside JAX-RS. */
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                .add("status", status).add("detail", detail).build().toString());
     }
 }

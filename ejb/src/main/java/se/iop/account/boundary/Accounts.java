@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.entity.Account;
+import se.iop.account.entity.PasswordHash;
 import se.iop.account.entity.Role;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
@@ -15,8 +16,11 @@ import se.iop.common.Versions;
 import se.iop.partner.entity.Organisation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** User accounts: administrators manage them, auditors read them, everyone may change their own password. */
@@ -27,18 +31,61 @@ public class Accounts {
     @PersistenceContext
     private EntityManager em;
 
+    private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
+
     @Inject
     private Caller caller;
 
-    /** The roles of a user whose password matches, or empty; inactive users never match. */
+    @Inject
+    private LoginThrottle throttle;
+
+    /**
+     * Checks a password, throttled per name and client address ({@link LoginThrottle}). Unknown and
+     * inactive accounts take as long as real ones (a dummy hash is computed), and get the same answer.
+     */
     @PermitAll
-    public Optional<Set<String>> authenticate(String username, char[] password) {
-        if (username == null || password == null) {
-            return Optional.empty();
+    public Authentication authenticate(String username, char[] password, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        LoginThrottle.Attempt attempt = throttle.attempt(name, address == null ? "" : address);
+        if (attempt.waitSeconds() > 0) {
+            return Authentication.refused(attempt.waitSeconds());
         }
-        return byUsername(username.strip().toLowerCase())
-                .filter(a -> a.passwordMatches(password))
-                .map(a -> a.roles().stream().map(Role::name).collect(Collectors.toSet()));
+        Optional<Account> account = name.isEmpty() || name.length() > 100 ? Optional.empty() : byUsername(name);
+        char[] typed = password == null ? new char[0] : password;
+        if (account.isPresent() && account.get().passwordMatches(typed)) {
+            throttle.succeeded(name, address == null ? "" : address);
+            Account a = account.get();
+            return Authentication.valid(a.username(), a.roles().stream().map(Role::name).collect(Collectors.toSet()),
+                    a.sessionStamp());
+        }
+        if (account.isEmpty()) {
+            PasswordHash.spendTheSameTime(typed);
+        }
+        return Authentication.refused(throttled(attempt, name, account.isPresent(), address));
+    }
+
+    /** After a failure: how long the next attempt waits, and one log line when a limit is first reached. */
+    private static long throttled(LoginThrottle.Attempt attempt, String name, boolean known, String address) {
+        int nameLimit = LoginThrottle.nameLimit();
+        int addressLimit = LoginThrottle.addressLimit();
+        if (attempt.nameFailures() == nameLimit) {
+            // A name that is no account is not written out: it may be a password typed in the wrong field.
+            LOG.info(() -> "Logins throttled for " + (known ? "account '" + name + "'" : "an unknown account name")
+                    + " after " + nameLimit + " failed attempts");
+        }
+        if (attempt.addressFailures() == addressLimit) {
+            LOG.info(() -> "Logins throttled from address " + address + " after " + addressLimit + " failed attempts");
+        }
+        return Math.max(LoginThrottle.waitAfter(attempt.nameFailures(), nameLimit).toSeconds(),
+                LoginThrottle.waitAfter(attempt.addressFailures(), addressLimit).toSeconds());
+    }
+
+    /** The stamp a session of this account must carry to go on, or empty when the account may not log in. */
+    @PermitAll
+    public OptionalInt sessionStamp(String username) {
+        List<Integer> stamps = em.createQuery("select a.sessionStamp from Account a where a.username = :username and a.active",
+                        Integer.class).setParameter("username", username).getResultList();
+        return stamps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(stamps.get(0));
     }
 
     public List<Account> list() {
@@ -99,13 +146,15 @@ public class Accounts {
         return Versions.flushed(em, a);
     }
 
+    /** Changes the caller's password, which ends their other sessions; gives the stamp this session goes on with. */
     @PermitAll
-    public void changeOwnPassword(char[] current, char[] replacement) {
+    public int changeOwnPassword(char[] current, char[] replacement) {
         Account a = me();
         if (!a.passwordMatches(current)) {
             throw new InvalidInput("currentPassword", "error.account.wrongPassword");
         }
         a.setPassword(replacement);
+        return a.sessionStamp();
     }
 
     @RolesAllowed("ADMIN")

@@ -79,6 +79,11 @@ public class Account {
     @Column(name = "password_changes", nullable = false)
     private int passwordChanges;
 
+    // Which sessions are still good: every change that must log the person out moves it on.
+    @NotAudited
+    @Column(name = "session_stamp", nullable = false)
+    private int sessionStamp;
+
     protected Account() {
     }
 
@@ -106,10 +111,15 @@ public class Account {
         }
         this.passwordHash = PasswordHash.of(password);
         this.passwordChanges++;
+        endSessions();
     }
 
+    /**
+     * Whether this is the account's password and the account may log in. The hash is computed even
+     * for an inactive account, so the time taken does not tell the two apart.
+     */
     public boolean passwordMatches(char[] password) {
-        return active && PasswordHash.matches(password, passwordHash);
+        return PasswordHash.matches(password, passwordHash) && active;
     }
 
     /**
@@ -128,12 +138,34 @@ public class Account {
         if (external != null && (newOrganisation == null || newOrganisation.kind() != external.organisationKind())) {
             throw new InvalidInput("organisationId", external.organisationRefusal());
         }
+        Organisation bound = external != null ? newOrganisation : null;
+        if (!roles.equals(newRoles) || !sameOrganisation(bound)) {
+            endSessions();
+        }
         this.roles = EnumSet.copyOf(newRoles);
-        this.organisation = external != null ? newOrganisation : null;
+        this.organisation = bound;
+    }
+
+    private boolean sameOrganisation(Organisation other) {
+        return organisation == other
+                || organisation != null && other != null && organisation.id() != null && organisation.id().equals(other.id());
     }
 
     public void deactivate() {
+        if (active) {
+            endSessions();
+        }
         this.active = false;
+    }
+
+    /** Sessions opened before this call are over: their next request is treated as logged out. */
+    public void endSessions() {
+        sessionStamp++;
+    }
+
+    /** The stamp a session opened now carries; see {@link #endSessions()}. */
+    public int sessionStamp() {
+        return sessionStamp;
     }
 
     public void reactivate() {

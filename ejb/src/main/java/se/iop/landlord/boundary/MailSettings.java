@@ -1,48 +1,24 @@
 package se.iop.landlord.boundary;
 
-import java.net.URI;
+import se.iop.common.Settings;
+
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * Settings of the landlord mailing, read from system properties or environment variables: the
- * public address of the portal in the e-mails' links, how often failed deliveries are tried again,
- * and after how many attempts a delivery waits for an explicit re-send.
+ * Settings of the landlord mailing: how often failed deliveries are tried again, and after how many attempts a delivery waits for an explicit re-send.
  */
 final class MailSettings {
 
     private MailSettings() {
     }
 
-    /** {@code IOP_PUBLIC_URL}, e.g. https://iop.nykoping.se/ — never taken from a request's Host header. */
-    static URI publicUrl() {
-        String url = setting("iop.public.url", "IOP_PUBLIC_URL").orElse("http://localhost:8080/");
-        return URI.create(url.endsWith("/") ? url : url + "/");
-    }
-
     /** {@code IOP_MAIL_RETRY_SECONDS}: both the retry timer's interval and the wait after a failure. */
     static Duration retryInterval() {
-        return Duration.ofSeconds(Math.max(1, number("iop.mail.retrySeconds", "IOP_MAIL_RETRY_SECONDS", 300)));
+        return Duration.ofSeconds(Settings.number("iop.mail.retrySeconds", "IOP_MAIL_RETRY_SECONDS", 300, 1));
     }
 
     /** {@code IOP_MAIL_MAX_ATTEMPTS}. */
     static int maxAttempts() {
-        return (int) Math.max(1, number("iop.mail.maxAttempts", "IOP_MAIL_MAX_ATTEMPTS", 10));
-    }
-
-    private static long number(String property, String env, long fallback) {
-        try {
-            return setting(property, env).map(Long::parseLong).orElse(fallback);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static Optional<String> setting(String property, String env) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return (int) Settings.number("iop.mail.maxAttempts", "IOP_MAIL_MAX_ATTEMPTS", 10, 1);
     }
 }

@@ -1,5 +1,7 @@
 package se.iop.landlord.boundary;
 
+import se.iop.common.Settings;
+
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -75,7 +77,7 @@ public class PacketMailer {
         byte[] pdf = run.pdf(document.versionId(), () -> PacketPdf.render(document));
         try {
             run.send(PacketMail.compose(run.session(), document, d.email(), d.contact().name(), d.landlord().name(),
-                    PacketMail.link(MailSettings.publicUrl(), d.token()), pdf));
+                    PacketMail.link(Settings.publicUrl(), d.token()), pdf));
             d.sent(Instant.now());
             return true;
         } catch (MessagingException | RuntimeException e) {

@@ -159,4 +159,51 @@ class AccountTest {
         assertTrue(Role.PARTNER.needsOrganisation());
         assertFalse(Role.AUDITOR.needsOrganisation());
     }
+
+    @Test
+    void whatMustLogThePersonOutMovesTheSessionStampOnAndNothingElseDoes() {
+        Account a = account();
+        a.grant(Set.of(Role.FINANCE), null);
+        int stamp = a.sessionStamp();
+
+        a.rename("Kim Ekonom");
+        a.changeEmail("kim@nykoping.se");
+        a.grant(Set.of(Role.FINANCE), null);
+        a.reactivate();
+        assertEquals(stamp, a.sessionStamp(), "nothing that keeps what the person may do ends a session");
+
+        a.grant(Set.of(Role.FINANCE, Role.AUDITOR), null);
+        assertTrue(a.sessionStamp() > stamp, "new roles");
+        stamp = a.sessionStamp();
+        a.setPassword("ett-nytt-losenord".toCharArray());
+        assertTrue(a.sessionStamp() > stamp, "a new password");
+        stamp = a.sessionStamp();
+        a.deactivate();
+        assertTrue(a.sessionStamp() > stamp, "deactivated");
+        stamp = a.sessionStamp();
+        a.deactivate();
+        assertEquals(stamp, a.sessionStamp(), "deactivating twice is one change");
+    }
+
+    @Test
+    void aPartnerMovedToAnotherOrganisationIsLoggedOut() {
+        Account a = account();
+        a.grant(Set.of(Role.PARTNER), stadsmission);
+        int stamp = a.sessionStamp();
+        a.grant(Set.of(Role.PARTNER), stadsmission);
+        assertEquals(stamp, a.sessionStamp());
+        Organisation verdandi = new Organisation("Verdandi Nyköping", OrganisationNumber.of("802011-4974"),
+                OrganisationKind.NON_PROFIT);
+        a.grant(Set.of(Role.PARTNER), verdandi);
+        assertTrue(a.sessionStamp() > stamp);
+    }
+
+    @Test
+    void anInactiveAccountNeverMatchesItsPassword() {
+        Account a = account();
+        a.deactivate();
+        assertFalse(a.passwordMatches(PASSWORD));
+        a.reactivate();
+        assertTrue(a.passwordMatches(PASSWORD));
+    }
 }

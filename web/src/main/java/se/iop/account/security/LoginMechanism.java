@@ -8,10 +8,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import se.iop.account.boundary.Accounts;
+import se.iop.account.boundary.Authentication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,8 @@ import java.util.Base64;
  * The one authentication mechanism of the application (Jakarta Security allows one): a login form
  * for the pages, HTTP Basic for {@code /api}. A successful login gets a new session id and is kept
  * in the session, so API clients may also reuse the session cookie instead of sending the password.
+ * Passwords are checked by {@link Accounts#authenticate}, which throttles guessing; the session
+ * remembers the account's session stamp ({@link SessionRevocation}).
  */
 @ApplicationScoped
 @AutoApplySession
@@ -29,15 +32,18 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String SAVED_URL = "se.iop.loginReturnTo";
+    static final String CHALLENGE = "Basic realm=\"IOP\", charset=\"UTF-8\"";
+    /** Request attribute: seconds a throttled login must wait, for the login page to say. */
+    public static final String WAIT_SECONDS = "se.iop.loginWaitSeconds";
 
     @Inject
-    private IdentityStoreHandler identityStores;
+    private Accounts accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        String path = path(request);
+        if (isApi(request)) {
             return api(request, response, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
@@ -61,31 +67,44 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
      */
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
                                                     HttpMessageContext context) {
-        String login = request.getContextPath() + LOGIN_PAGE;
-        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            return context.redirect(login);
-        }
         try {
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + login + "\"/></partial-response>");
+            sendToLogin(request, response, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
+    /** Redirects to the login page (with this query, if any), as a partial response for a Faces ajax request. */
+    static void sendToLogin(HttpServletRequest request, HttpServletResponse response, String query) throws IOException {
+        String login = request.getContextPath() + LOGIN_PAGE + (query == null ? "" : "?" + query);
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.sendRedirect(login);
+            return;
+        }
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                + login.replace("&", "&amp;") + "\"/></partial-response>");
+    }
+
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        if (!(credential instanceof UsernamePasswordCredential up)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Authentication result = accounts.authenticate(up.getCaller(), up.getPassword().getValue(), request.getRemoteAddr());
+        if (!result.valid()) {
             // No 401 error page here: the login form shows the failure itself (LoginView).
+            if (result.outcome() == Authentication.Outcome.THROTTLED) {
+                request.setAttribute(WAIT_SECONDS, result.waitSeconds());
+            }
             return AuthenticationStatus.SEND_FAILURE;
         }
         // A new session id at login: a session fixed by someone else before login is worth nothing.
         request.getSession(true);
         request.changeSessionId();
-        return context.notifyContainerAboutLogin(result);
+        SessionStamp.keep(request, result.username(), result.sessionStamp());
+        return context.notifyContainerAboutLogin(result.username(), result.roles());
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -101,19 +120,49 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             if (colon < 0) {
                 return challenge(response, context);
             }
-            CredentialValidationResult result = identityStores.validate(
-                    new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            Authentication result = accounts.authenticate(decoded.substring(0, colon),
+                    decoded.substring(colon + 1).toCharArray(), request.getRemoteAddr());
+            if (result.outcome() == Authentication.Outcome.THROTTLED) {
+                return tooManyAttempts(response, result.waitSeconds());
+            }
+            if (!result.valid()) {
                 return challenge(response, context);
             }
-            return context.notifyContainerAboutLogin(result);
+            // The session the container may keep for this login carries the stamp (SessionRevocation).
+            request.setAttribute(SessionStamp.ATTRIBUTE, new SessionStamp(result.username(), result.sessionStamp()));
+            return context.notifyContainerAboutLogin(result.username(), result.roles());
         }
         return context.isProtected() ? challenge(response, context) : context.doNothing();
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"IOP\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", CHALLENGE);
         return context.responseUnauthorized();
+    }
+
+    /**
+     * 429 with Retry-After; the container then makes the error dispatch of a 429 (web.xml), where
+     * {@link se.iop.web.ThrottledPage} writes the problem detail. A body written here would leave a
+     * committed response the container's clean-up fails on.
+     */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, long seconds) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return path(request).startsWith("/api/");
+    }
+
+    /** Style sheets, scripts and images: served to anyone, and never worth a session check. */
+    static boolean isResource(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
     }
 
     /** Where to go after logging in: the page the user first asked for, or the start page. */

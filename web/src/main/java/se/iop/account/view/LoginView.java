@@ -44,6 +44,9 @@ public class LoginView {
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(LoginMechanism.returnTo(request));
             faces.responseComplete();
+        } else if (status == AuthenticationStatus.SEND_FAILURE
+                && request.getAttribute(LoginMechanism.WAIT_SECONDS) instanceof Long seconds) {
+            ui.message(FacesMessage.SEVERITY_ERROR, "login.throttled", seconds);
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
             ui.message(FacesMessage.SEVERITY_ERROR, "login.failed");
         } else {

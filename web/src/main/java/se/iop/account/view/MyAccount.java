@@ -1,11 +1,14 @@
 package se.iop.account.view;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import se.iop.account.boundary.Accounts;
 import se.iop.account.entity.Account;
+import se.iop.account.security.SessionStamp;
 import se.iop.common.DomainException;
 import se.iop.web.Ui;
 
@@ -55,7 +58,9 @@ public class MyAccount implements Serializable {
             return;
         }
         try {
-            accounts.changeOwnPassword(Passwords.chars(current), Passwords.chars(typed));
+            int stamp = accounts.changeOwnPassword(Passwords.chars(current), Passwords.chars(typed));
+            // The other sessions of this account end; this one goes on.
+            SessionStamp.renew((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(), stamp);
             ui.message(FacesMessage.SEVERITY_INFO, "account.me.passwordChanged");
         } catch (DomainException e) {
             ui.refused(e, FORM);

@@ -1,0 +1,51 @@
+package se.iop.common;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The one reader of the operator's settings: a system property (e.g. {@code iop.public.url}) wins
+ * over the environment variable (e.g. {@code IOP_PUBLIC_URL}); blank counts as not set. Read at each
+ * call, not cached, so a setting changed on a running server (a system property) takes effect.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    public static Optional<String> text(String property, String env) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** A whole number of at least {@code min}; a setting that is no number, or too small, gives the fallback. */
+    public static long number(String property, String env, long fallback, long min) {
+        try {
+            long value = text(property, env).map(Long::parseLong).orElse(fallback);
+            return value < min ? fallback : value;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * {@code IOP_PUBLIC_URL}, e.g. https://iop.nykoping.se/, always ending in a slash: the address in
+     * e-mailed links (never taken from a request's Host header), and whether the site is served over TLS.
+     */
+    public static URI publicUrl() {
+        String url = text("iop.public.url", "IOP_PUBLIC_URL").orElse("http://localhost:8080/");
+        return URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    /** Whether {@link #publicUrl()} is https: then the session cookie is Secure and HSTS is sent. */
+    public static boolean servedOverTls() {
+        return "https".equalsIgnoreCase(publicUrl().getScheme());
+    }
+
+    public static boolean flag(String property, String env, boolean fallback) {
+        return text(property, env).map(Boolean::parseBoolean).orElse(fallback);
+    }
+}

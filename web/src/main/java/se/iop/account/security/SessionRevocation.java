@@ -1,0 +1,61 @@
+package se.iop.account.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import se.iop.account.boundary.Accounts;
+import se.iop.web.Problem;
+
+import java.io.IOException;
+import java.util.OptionalInt;
+
+/**
+ * Ends a session whose account was deactivated, or whose roles, organisation or password changed since
+ * the login: the account's session stamp moved on ({@code Account.endSessions}). The request is then
+ * answered as one without a login: the login page for a page, 401 for the API. Static resources are
+ * not checked; they tell nothing.
+ */
+public class SessionRevocation extends HttpFilter {
+
+    @Inject
+    private Accounts accounts;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        String user = request.getRemoteUser();
+        if (session != null && user != null && !LoginMechanism.isResource(request)) {
+            SessionStamp kept = SessionStamp.of(session);
+            if (kept == null && request.getAttribute(SessionStamp.ATTRIBUTE) instanceof SessionStamp fresh) {
+                // Logged in by this very request's credentials (HTTP Basic) into a session the container keeps.
+                session.setAttribute(SessionStamp.ATTRIBUTE, fresh);
+                kept = fresh;
+            }
+            OptionalInt now = accounts.sessionStamp(user);
+            if (kept == null || !kept.username().equals(user) || now.isEmpty() || now.getAsInt() != kept.stamp()) {
+                end(request, response);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void end(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        if (LoginMechanism.isApi(request)) {
+            response.setHeader("WWW-Authenticate", LoginMechanism.CHALLENGE);
+            Problem.write(response, 401, "Unauthorized", "The session has ended; log in again.");
+        } else {
+            LoginMechanism.sendToLogin(request, response, "sessionEnded=true");
+        }
+    }
+}
