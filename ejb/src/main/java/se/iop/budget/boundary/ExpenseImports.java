@@ -14,6 +14,7 @@ import se.iop.budget.control.ExpenseCsv;
 import se.iop.budget.control.ExpenseCsv.Problem;
 import se.iop.budget.control.ExpenseCsv.Row;
 import se.iop.budget.entity.Phase;
+import se.iop.common.DatabaseRefusals;
 import se.iop.common.DatabaseRule;
 import se.iop.common.StateConflict;
 import se.iop.common.TryAgain;
@@ -151,7 +152,7 @@ public class ExpenseImports {
                 // The unique voucher index: someone booked one of these vouchers since the check above.
                 throw new StateConflict("voucher", "error.import.concurrent");
             }
-            if (DatabaseRule.in(e).isPresent() || DatabaseRule.concurrent(e)) {
+            if (DatabaseRule.in(e).isPresent() || DatabaseRefusals.concurrent(e)) {
                 // A phase was rescheduled (or its money changed) while the rows were checked: nothing is booked.
                 throw new TryAgain();
             }

@@ -13,6 +13,12 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.json.Json;
+import jakarta.ws.rs.core.Response;
+import se.iop.common.DatabaseUnavailable;
+import se.iop.web.Problem;
+import se.iop.web.ProblemMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,14 +107,40 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             if (colon < 0) {
                 return challenge(response, context);
             }
-            CredentialValidationResult result = identityStores.validate(
-                    new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            CredentialValidationResult result;
+            try {
+                result = identityStores.validate(
+                        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.in(e)) {
+                    throw e;
+                }
+                // The accounts cannot be read: the same 503 as any API call while the database is away.
+                return unavailable(response, e);
+            }
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 return challenge(response, context);
             }
             return context.notifyContainerAboutLogin(result);
         }
         return context.isProtected() ? challenge(response, context) : context.doNothing();
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException failure) {
+        Response problem = ProblemMapper.unavailable(failure);
+        try {
+            response.setStatus(problem.getStatus());
+            response.setHeader("Retry-After", problem.getHeaderString("Retry-After"));
+            response.setContentType(Problem.MEDIA_TYPE.toString());
+            response.setCharacterEncoding("UTF-8");
+            Problem p = (Problem) problem.getEntity();
+            response.getWriter().write(Json.createObjectBuilder().add("type", p.type()).add("title", p.title())
+                    .add("status", p.status()).add("detail", p.detail()).build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
