@@ -45,9 +45,10 @@ public final class BudgetBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        String database = System.getProperty("iop.bench.database", "iop_bench");
         System.out.println("Starting WildFly (a copy of its own, port offset " + BenchServer.PORT_OFFSET
-                + ") with a fresh database (iop_bench)…");
-        try (BenchServer server = BenchServer.start(root, "iop_bench")) {
+                + ") with a fresh database (" + database + ")…");
+        try (BenchServer server = BenchServer.start(root, database)) {
             long t0 = System.nanoTime();
             long[] ids = fill(server);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.iop.it.Api;
 import se.iop.it.Deployments;
 import se.iop.it.ItDatabase;
+import se.iop.it.ServerLog;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +77,7 @@ class DatabaseDownIT {
         assertEquals(200, get(app("api/agreements"), "Authorization", basic).statusCode());
         assertWorks();
 
+        ServerLog log = ServerLog.marked();
         try {
             takeDatabaseAway();
 
@@ -103,6 +106,10 @@ class DatabaseDownIT {
         } finally {
             bringDatabaseBack();
         }
+        // An outage is no defect of the requests: nothing they did is logged as an error.
+        List<ServerLog.Entry> errors = log.sinceMark().stream().filter(ServerLog.Entry::ofRequest)
+                .filter(e -> e.level().equals("ERROR") || e.level().equals("SEVERE")).toList();
+        assertTrue(errors.isEmpty(), errors.toString());
 
         // Back, with no restart: the first requests already work.
         assertWorks();

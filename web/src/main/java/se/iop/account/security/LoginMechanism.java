@@ -136,7 +136,6 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             Problem p = (Problem) problem.getEntity();
             response.getWriter().write(Json.createObjectBuilder().add("type", p.type()).add("title", p.title())
                     .add("status", p.status()).add("detail", p.detail()).build().toString());
-            response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
