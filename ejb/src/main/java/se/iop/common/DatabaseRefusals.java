@@ -90,7 +90,6 @@ public final class DatabaseRefusals {
             case "22003", "22008" -> new InvalidInput(null, "error.db.outOfRange");
             // NUL and text the database's encoding cannot hold (the driver refuses a NUL itself: 22023).
             case "22021", "22P05", "22023" -> new InvalidInput(null, "error.db.characters");
-            case "40001", "40P01" -> new TryAgain();
             default -> state.startsWith("22") ? new InvalidInput(null, "error.db.invalid") : null;
         };
         return refusal == null ? null : logged(refusal, state, constraint);
