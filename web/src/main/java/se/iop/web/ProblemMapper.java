@@ -116,6 +116,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      */
     public static Response unavailable(Throwable thrown) {
         LOG.warning(() -> "The database is unavailable; answered 503: " + innermost(thrown));
+        return problem();
+    }
+
+    /** The 503 problem detail, with Retry-After. */
+    static Response problem() {
         return Response.fromResponse(Problem.response(503, "Service Unavailable",
                         "The database cannot be reached just now. Nothing was stored; please try again in a while.", null))
                 .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();

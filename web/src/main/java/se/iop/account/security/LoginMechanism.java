@@ -13,10 +13,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import se.iop.common.DatabaseUnavailable;
-import se.iop.web.Problem;
 import se.iop.web.ProblemMapper;
 
 import java.io.IOException;
@@ -126,19 +124,15 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         return context.isProtected() ? challenge(response, context) : context.doNothing();
     }
 
+    /**
+     * 503 with Retry-After; the container then makes the error dispatch of a 503 (web.xml), where
+     * {@link se.iop.web.UnavailablePage} writes the API's problem detail. Writing the body here instead left
+     * a committed response the container's clean-up failed on (logged at ERROR).
+     */
     private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException failure) {
         Response problem = ProblemMapper.unavailable(failure);
-        try {
-            response.setStatus(problem.getStatus());
-            response.setHeader("Retry-After", problem.getHeaderString("Retry-After"));
-            response.setContentType(Problem.MEDIA_TYPE.toString());
-            response.setCharacterEncoding("UTF-8");
-            Problem p = (Problem) problem.getEntity();
-            response.getWriter().write(Json.createObjectBuilder().add("type", p.type()).add("title", p.title())
-                    .add("status", p.status()).add("detail", p.detail()).build().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        response.setStatus(problem.getStatus());
+        response.setHeader("Retry-After", problem.getHeaderString("Retry-After"));
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
