@@ -4,16 +4,15 @@
 # through the API (median, p95 over 1 000 calls), the budget page's latency as served HTML, and the
 # time of a 10 000-row CSV import, each against its target.
 #
-# Uses the PostgreSQL of IOP_DB_HOST/IOP_DB_PORT (or an embedded one), a database iop_bench that it
-# drops and creates, and the provisioned WildFly on port offset 700 (HTTP 8780, management 10690);
-# IOP_BENCH_PORT_OFFSET changes that, IOP_BENCH_PAGE the page timed (default budget/view.xhtml). Do not run it while the integration tests of the same checkout
-# run: both start the server in wildfly-config/target/server. Extra Maven options: MAVEN_ARGS (e.g. -o).
-set -euo pipefail
+# Uses the PostgreSQL of IOP_DB_HOST/IOP_DB_PORT (or an embedded one), a database iop_bench (IOP_BENCH_DATABASE)
+# that it drops and creates, and a copy of the provisioned WildFly of its own (target/bench-server-<offset>) on port
+# offset 700 (HTTP 8780, management 10690), so it runs beside ./run.sh and the integration tests of the same
+# checkout. IOP_BENCH_PORT_OFFSET changes the offset, IOP_BENCH_AGREEMENTS the fill (default 10 000),
+# IOP_BENCH_PAGE the page timed (default budget/view.xhtml). Extra Maven options: MAVEN_ARGS (e.g. -o).
+set -uo pipefail
 cd "$(dirname "$0")/.."
-echo "==> Building (tests compiled, not run)"
-# shellcheck disable=SC2086
-mvn -B -q -Dstyle.color=never ${MAVEN_ARGS:-} -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-echo "==> Running"
-exec java -Xmx1g -Diop.bench.portOffset="${IOP_BENCH_PORT_OFFSET:-700}" -Diop.bench.page="${IOP_BENCH_PAGE:-budget/view.xhtml}" \
-    -cp "ear/target/test-classes:$(cat ear/target/bench-classpath.txt)" se.iop.bench.BudgetBenchmark "$PWD"
+# shellcheck source=bench/lib/build.sh
+. bench/lib/build.sh
+bench_build
+bench_run se.iop.bench.BudgetBenchmark -Diop.bench.portOffset="${IOP_BENCH_PORT_OFFSET:-700}" \
+    -Diop.bench.agreements="${IOP_BENCH_AGREEMENTS:-10000}" -Diop.bench.database="${IOP_BENCH_DATABASE:-iop_bench}" -Diop.bench.page="${IOP_BENCH_PAGE:-budget/view.xhtml}"

@@ -20,12 +20,13 @@ import java.util.Locale;
 
 /**
  * The budget issue's speed goals, measured: fills a database with 10 000 agreements, 1 000 000
- * expenses and 100 000 disbursements, then times the budget summary through the API, the budget page
+ * expenses and 100 000 disbursements (fewer with -Diop.bench.agreements), then times the budget summary through the API, the budget page
  * as served HTML, and a CSV import of 10 000 rows. Prints the figures; run it with bench/budget.sh.
  */
 public final class BudgetBenchmark {
 
-    private static final int AGREEMENTS = 10_000;
+    /** 10 000 for the figures in the README; fewer (-Diop.bench.agreements, at least 3) for a quick try. */
+    private static final int AGREEMENTS = Math.max(3, Integer.getInteger("iop.bench.agreements", 10_000));
     private static final int EXPENSES_PER_LINE = 25;      // 4 lines: 100 per agreement, 1 000 000 in all
     private static final int DISBURSEMENTS_PER_PHASE = 10; // 100 000 in all
 
@@ -44,8 +45,10 @@ public final class BudgetBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        System.out.println("Starting WildFly (port offset " + BenchServer.PORT_OFFSET + ") with a fresh database (iop_bench)…");
-        try (BenchServer server = BenchServer.start(root, "iop_bench")) {
+        String database = System.getProperty("iop.bench.database", "iop_bench");
+        System.out.println("Starting WildFly (a copy of its own, port offset " + BenchServer.PORT_OFFSET
+                + ") with a fresh database (" + database + ")…");
+        try (BenchServer server = BenchServer.start(root, database)) {
             long t0 = System.nanoTime();
             long[] ids = fill(server);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;

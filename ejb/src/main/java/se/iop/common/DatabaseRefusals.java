@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,9 @@ public final class DatabaseRefusals {
 
     private static final Logger LOG = Logger.getLogger(DatabaseRefusals.class.getName());
 
+    /** Could not serialize (REPEATABLE READ, SERIALIZABLE) and deadlock: the same request may succeed again. */
+    private static final Set<String> TRY_AGAIN = Set.of("40001", "40P01");
+
     /** "(agreement_id, name)=(1, Fas 1)" in a unique or foreign key violation's detail. */
     private static final Pattern KEY = Pattern.compile("\\((.+?)\\)=\\((.*)\\)");
     private static final Pattern FUNCTION = Pattern.compile("^[a-z_]+\\((.*)\\)$");
@@ -43,6 +47,10 @@ public final class DatabaseRefusals {
 
     /** The refusal a failure stands for, or empty when it is no refusal of what was sent. */
     public static Optional<DomainException> of(Throwable failure) {
+        if (!(failure instanceof DomainException) && concurrent(failure)) {
+            // Before the causes are read one by one: Hibernate reports a deadlock as an optimistic lock failure.
+            return Optional.of(logged(new TryAgain(), "40001/40P01", null));
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DomainException known) {
                 return Optional.of(known);
@@ -82,10 +90,26 @@ public final class DatabaseRefusals {
             case "22003", "22008" -> new InvalidInput(null, "error.db.outOfRange");
             // NUL and text the database's encoding cannot hold (the driver refuses a NUL itself: 22023).
             case "22021", "22P05", "22023" -> new InvalidInput(null, "error.db.characters");
-            case "40001", "40P01" -> new StateConflict(null, "error.db.concurrent");
             default -> state.startsWith("22") ? new InvalidInput(null, "error.db.invalid") : null;
         };
         return refusal == null ? null : logged(refusal, state, constraint);
+    }
+
+    /**
+     * Whether the database gave up on the transaction only because of a concurrent one (40001, 40P01):
+     * nothing was stored and the same request may be sent again ({@link TryAgain}, 409 with Retry-After).
+     */
+    public static boolean concurrent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (s.getSQLState() != null && TRY_AGAIN.contains(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static DomainException duplicate(SQLException e) {

@@ -6,20 +6,18 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A rule the database holds (a trigger of the migrations) that refused a write, read from the failure's
  * causes. Such triggers raise SQLSTATE 23514 with a message {@code rule_name: key=value, key=value}, so
- * that a service can say in the user's words which field broke which rule.
+ * that a service can say in the user's words which field broke which rule. Every other refusal of the
+ * database (a duplicate, a concurrent change: 40001, 40P01) is read by {@link DatabaseRefusals}.
  */
 public record DatabaseRule(String name, Map<String, String> values) {
 
     private static final String CHECK_VIOLATION = "23514";
-    /** Could not serialize (REPEATABLE READ, SERIALIZABLE) and deadlock: the same request may succeed again. */
-    private static final Set<String> TRY_AGAIN = Set.of("40001", "40P01");
     private static final Pattern RAISED = Pattern.compile("\\b([a-z][a-z_]*): ((?:[A-Za-z]+=[^,\\s]+(?:, )?)+)");
     private static final Pattern PAIR = Pattern.compile("([A-Za-z]+)=([^,\\s]+)");
 
@@ -53,18 +51,6 @@ public record DatabaseRule(String name, Map<String, String> values) {
         return Optional.of(new DatabaseRule(m.group(1), Map.copyOf(values)));
     }
 
-    /** Whether the database gave up on the transaction only because of a concurrent one (40001, 40P01). */
-    public static boolean concurrent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && TRY_AGAIN.contains(sql.getSQLState())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
 
     public boolean is(String rule) {
         return name.equals(rule);

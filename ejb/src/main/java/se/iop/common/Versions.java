@@ -39,7 +39,7 @@ public final class Versions {
             return entity;
         } catch (OptimisticLockException e) {
             // Hibernate reports a deadlock (40P01) as an optimistic lock failure too: that is no stale version.
-            throw DatabaseRule.concurrent(e) ? new TryAgain() : new StaleVersion();
+            throw DatabaseRefusals.concurrent(e) ? new TryAgain() : new StaleVersion();
         } catch (PersistenceException e) {
             throw translated(e, refusal);
         }
@@ -52,7 +52,7 @@ public final class Versions {
         if (problem.isPresent()) {
             return problem.get();
         }
-        if (DatabaseRule.concurrent(failure)) {
+        if (DatabaseRefusals.concurrent(failure)) {
             return new TryAgain();
         }
         return failure;

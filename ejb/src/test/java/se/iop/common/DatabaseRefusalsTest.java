@@ -105,9 +105,24 @@ class DatabaseRefusalsTest {
     }
 
     @Test
-    void aRaceIsAConflictAndAStaleVersionStale() {
-        assertInstanceOf(StateConflict.class, refusal(refused("40001", null, null, null, null)));
+    void aRaceIsToBeTriedAgainAndAStaleVersionStale() {
+        assertInstanceOf(TryAgain.class, refusal(refused("40001", null, null, null, null)));
+        assertInstanceOf(TryAgain.class, refusal(refused("40P01", null, null, null, null)));
+        // Hibernate reports a deadlock as an optimistic lock failure: still no stale version.
+        assertInstanceOf(TryAgain.class, refusal(new OptimisticLockException("deadlock",
+                new SQLException("deadlock detected", "40P01"))));
         assertInstanceOf(StaleVersion.class, refusal(new PersistenceException(new OptimisticLockException())));
+    }
+
+    @Test
+    void serializationFailuresAndDeadlocksAreToBeTriedAgain() {
+        assertTrue(DatabaseRefusals.concurrent(new PersistenceException(new SQLException("could not serialize", "40001"))));
+        assertTrue(DatabaseRefusals.concurrent(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
+        SQLException batch = new SQLException("batch failed", "XX000");
+        batch.setNextException(new SQLException("could not serialize", "40001"));
+        assertTrue(DatabaseRefusals.concurrent(new PersistenceException(batch)));
+        assertTrue(!DatabaseRefusals.concurrent(new PersistenceException(new SQLException("check", "23514"))));
+        assertTrue(!DatabaseRefusals.concurrent(new IllegalStateException()));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A trigger's refusal, as the PostgreSQL driver and Hibernate hand it on, is read back as rule and values. */
@@ -45,13 +44,5 @@ class DatabaseRuleTest {
         assertTrue(DatabaseRule.in(new SQLException("ERROR: new row violates check constraint \"x\"", "23514")).isEmpty());
         assertTrue(DatabaseRule.in(new SQLException(RAISED, "23505")).isEmpty(), "only check violations carry rules");
         assertTrue(DatabaseRule.in(new PersistenceException("no cause")).isEmpty());
-    }
-
-    @Test
-    void serializationFailuresAndDeadlocksAreToBeTriedAgain() {
-        assertTrue(DatabaseRule.concurrent(new PersistenceException(new SQLException("could not serialize", "40001"))));
-        assertTrue(DatabaseRule.concurrent(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
-        assertFalse(DatabaseRule.concurrent(new PersistenceException(new SQLException(RAISED, "23514"))));
-        assertFalse(DatabaseRule.concurrent(new IllegalStateException()));
     }
 }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import se.iop.common.Amount;
-import se.iop.common.DatabaseRule;
 import se.iop.common.DatabaseRefusals;
+import se.iop.common.DatabaseUnavailable;
 import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
@@ -42,8 +42,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseUnavailable.in(thrown)) {
+            return unavailable(thrown);
+        }
         Throwable e = unwrap(thrown);
-        if (e instanceof TryAgain || (!(e instanceof DomainException) && DatabaseRule.concurrent(thrown))) {
+        if (e instanceof TryAgain || (!(e instanceof DomainException) && DatabaseRefusals.concurrent(thrown))) {
             // The database gave up on the transaction for a concurrent one (40001, 40P01), also at commit:
             // nothing was stored, and the same request may be sent again.
             return Response.fromResponse(Problem.response(Response.Status.CONFLICT,
@@ -105,6 +108,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure in the API", thrown);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on the server.", null);
+    }
+
+    /**
+     * The database cannot be reached: nobody's mistake and no defect to trace, so one line in the log (the
+     * pool logs the connection failures itself) and 503 with Retry-After; it works again when the database is back.
+     */
+    public static Response unavailable(Throwable thrown) {
+        LOG.warning(() -> "The database is unavailable; answered 503: " + innermost(thrown));
+        return problem();
+    }
+
+    /** The 503 problem detail, with Retry-After. */
+    static Response problem() {
+        return Response.fromResponse(Problem.response(503, "Service Unavailable",
+                        "The database cannot be reached just now. Nothing was stored; please try again in a while.", null))
+                .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
+    }
+
+    /** The deepest cause's message, e.g. the driver's "Connection refused". */
+    public static String innermost(Throwable thrown) {
+        Throwable t = thrown;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -108,6 +108,20 @@ public final class LocalDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), settings.user(), settings.password());
     }
 
+    /**
+     * A connection as the administrator to a database of the server ({@code postgres}, or the application's),
+     * for tests that change what the application's role may do: take its database away for a while, a grant.
+     */
+    public Connection connectAsAdmin(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + settings.host() + ":" + port + "/" + database,
+                settings.adminUser(), settings.adminPassword());
+    }
+
+    /** The name of the application's database. */
+    public String databaseName() {
+        return settings.database();
+    }
+
     private void ensureRoleAndDatabase(boolean recreate) throws SQLException {
         String adminUrl = "jdbc:postgresql://" + settings.host() + ":" + port + "/postgres";
         try (Connection c = DriverManager.getConnection(adminUrl, settings.adminUser(), settings.adminPassword());

@@ -17,6 +17,7 @@ import se.iop.budget.entity.BudgetLine;
 import se.iop.budget.entity.Expense;
 import se.iop.budget.entity.ExpenseSource;
 import se.iop.budget.entity.Phase;
+import se.iop.common.DatabaseRefusals;
 import se.iop.common.DatabaseRule;
 import se.iop.common.DomainException;
 import se.iop.common.StateConflict;
@@ -189,7 +190,7 @@ public class ExpenseImports {
                 // The unique voucher index: someone booked one of these vouchers since the check above.
                 throw new StateConflict("voucher", "error.import.concurrent");
             }
-            if (DatabaseRule.in(e).isPresent() || DatabaseRule.concurrent(e)) {
+            if (DatabaseRule.in(e).isPresent() || DatabaseRefusals.concurrent(e)) {
                 // A phase was rescheduled (or its money changed) while the rows were checked: nothing is booked.
                 throw new TryAgain();
             }

@@ -37,21 +37,38 @@ public class SendWorker {
 
     @Asynchronous
     public void mail(long sendId) {
-        List<Long> ids = mailer.queuedOf(sendId);
-        List<List<Long>> slices = slices(ids);
-        for (int i = 1; i < slices.size(); i++) {
-            context.getBusinessObject(SendWorker.class).mailSlice(sendId, slices.get(i));
+        try {
+            List<Long> ids = mailer.queuedOf(sendId);
+            List<List<Long>> slices = slices(ids);
+            for (int i = 1; i < slices.size(); i++) {
+                context.getBusinessObject(SendWorker.class).mailSlice(sendId, slices.get(i));
+            }
+            int sent = slices.isEmpty() ? 0 : run(slices.get(0));
+            LOG.info(() -> "Send " + sendId + ": " + ids.size() + " deliveries in " + slices.size() + " slices; "
+                    + sent + " of the first slice mailed");
+        } catch (RuntimeException e) {
+            throw failed(sendId, e);
         }
-        int sent = slices.isEmpty() ? 0 : run(slices.get(0));
-        LOG.info(() -> "Send " + sendId + ": " + ids.size() + " deliveries in " + slices.size() + " slices; "
-                + sent + " of the first slice mailed");
     }
 
     /** Another worker's share of a large send. */
     @Asynchronous
     public void mailSlice(long sendId, List<Long> ids) {
-        int sent = run(ids);
-        LOG.fine(() -> "Send " + sendId + ": a slice of " + ids.size() + " deliveries, " + sent + " mailed");
+        try {
+            int sent = run(ids);
+            LOG.fine(() -> "Send " + sendId + ": a slice of " + ids.size() + " deliveries, " + sent + " mailed");
+        } catch (RuntimeException e) {
+            throw failed(sendId, e);
+        }
+    }
+
+    /**
+     * Nobody waits for an asynchronous call, and the EJB container does not log system exceptions
+     * (configure.cli): the failure is logged here. What was not mailed stays queued for the retry timer.
+     */
+    private static RuntimeException failed(long sendId, RuntimeException e) {
+        LOG.log(java.util.logging.Level.SEVERE, "Send " + sendId + ": the background mailing failed", e);
+        return e;
     }
 
     /** Round-robin, so every worker starts at once on the front of the queue. */

@@ -11,8 +11,11 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.ws.rs.core.Response;
 import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.Authentication;
+import se.iop.common.DatabaseUnavailable;
+import se.iop.web.ProblemMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,8 +123,17 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             if (colon < 0) {
                 return challenge(response, context);
             }
-            Authentication result = accounts.authenticate(decoded.substring(0, colon),
-                    decoded.substring(colon + 1).toCharArray(), request.getRemoteAddr());
+            Authentication result;
+            try {
+                result = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
+                        request.getRemoteAddr());
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.in(e)) {
+                    throw e;
+                }
+                // The accounts cannot be read: the same 503 as any API call while the database is away.
+                return unavailable(response, e);
+            }
             if (result.outcome() == Authentication.Outcome.THROTTLED) {
                 return tooManyAttempts(response, result.waitSeconds());
             }
@@ -133,6 +145,18 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(result.username(), result.roles());
         }
         return context.isProtected() ? challenge(response, context) : context.doNothing();
+    }
+
+    /**
+     * 503 with Retry-After; the container then makes the error dispatch of a 503 (web.xml), where
+     * {@link se.iop.web.UnavailablePage} writes the API's problem detail. Writing the body here instead left
+     * a committed response the container's clean-up failed on (logged at ERROR).
+     */
+    private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException failure) {
+        Response problem = ProblemMapper.unavailable(failure);
+        response.setStatus(problem.getStatus());
+        response.setHeader("Retry-After", problem.getHeaderString("Retry-After"));
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

@@ -1,0 +1,44 @@
+package se.iop.common;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsUnavailable() {
+        // PostgreSQL down: the driver cannot connect, the pool wraps it, Hibernate and the EJB container wrap that.
+        PSQLException refused = new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT, new ConnectException("Connection refused"));
+        assertTrue(DatabaseUnavailable.in(new EJBException(new PersistenceException(
+                new SQLException("IJ031019: You are trying to use a connection factory that has been shut down",
+                        new ResourceException("IJ031084: Unable to create connection", refused))))));
+        // Not accepting connections (55000 at connect) arrives inside the pool's exception.
+        assertTrue(DatabaseUnavailable.in(new PersistenceException(new ResourceException("IJ000453",
+                new SQLException("database \"iop\" is not currently accepting connections", "55000")))));
+        // A connection ended under a running statement: the administrator's command, the connection lost.
+        assertTrue(DatabaseUnavailable.in(new PersistenceException(new SQLException("terminating connection", "57P01"))));
+        assertTrue(DatabaseUnavailable.in(new PersistenceException(new SQLException("I/O error", "08006"))));
+        assertTrue(DatabaseUnavailable.in(new SQLException("too many clients", "53300")));
+    }
+
+    @Test
+    void refusalsAndBugsAreNotUnavailability() {
+        assertFalse(DatabaseUnavailable.in(new PersistenceException(new SQLException("duplicate", "23505"))));
+        assertFalse(DatabaseUnavailable.in(new PersistenceException(new SQLException("could not serialize", "40001"))));
+        assertFalse(DatabaseUnavailable.in(new PersistenceException(new SQLException("no such table", "42P01"))));
+        assertFalse(DatabaseUnavailable.in(new SQLException("not accepting", "55000")));
+        assertFalse(DatabaseUnavailable.in(new IllegalStateException("bug")));
+        assertFalse(DatabaseUnavailable.in(null));
+    }
+}
