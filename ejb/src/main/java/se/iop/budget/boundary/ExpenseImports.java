@@ -98,7 +98,8 @@ public class ExpenseImports {
                 p.startDate(), p.endDate(), p.lines().stream()
                 .map(l -> new ExpenseCsv.Line(l.id(), l.name(), l.category())).toList())).toList();
         List<ExpenseCsv.Party> parties = agreement.parties().stream().map(p -> new ExpenseCsv.Party(
-                p.organisation().id(), p.organisation().name(), p.organisation().organisationNumber().value())).toList();
+                p.organisation().id(), p.organisation().name(), p.organisation().organisationNumber().value(),
+                day -> agreement.isPartyOn(p.organisation(), day))).toList();
         return new ExpenseCsv.Budget(plans, parties);
     }
 

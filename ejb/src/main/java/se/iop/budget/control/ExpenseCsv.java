@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,8 @@ public final class ExpenseCsv {
     public record Line(long id, String name, LineCategory category) {
     }
 
-    public record Party(long organisationId, String name, String organisationNumber) {
+    /** A party of the agreement; {@code partyOn} is the agreement's rule for the days it takes part. */
+    public record Party(long organisationId, String name, String organisationNumber, Predicate<LocalDate> partyOn) {
     }
 
     /** A row that passed every check, ready to be booked. */
@@ -286,7 +288,11 @@ public final class ExpenseCsv {
         BigDecimal amount = amount(row, value(record, Column.AMOUNT));
         String description = text(row, Column.DESCRIPTION, value(record, Column.DESCRIPTION), DESCRIPTION_MAX, true);
         String voucher = text(row, Column.VOUCHER, value(record, Column.VOUCHER), VOUCHER_MAX, false);
-        Long partner = partner(row, value(record, Column.PARTNER));
+        Party party = partner(row, value(record, Column.PARTNER));
+        Long partner = party == null ? null : party.organisationId();
+        if (party != null && date != null && !party.partyOn().test(date)) {
+            problems.add(new Problem(row, Column.DATE.field(), "error.party.notPartyOn", party.name(), date));
+        }
         if (voucher != null) {
             Integer first = vouchers.putIfAbsent(voucher, row);
             if (first != null) {
@@ -407,7 +413,7 @@ public final class ExpenseCsv {
     }
 
     /** A party of the agreement by organisation name or number; an empty cell books the cost on no partner. */
-    private Long partner(int row, String value) {
+    private Party partner(int row, String value) {
         if (value.isEmpty()) {
             return null;
         }
@@ -415,7 +421,7 @@ public final class ExpenseCsv {
         for (Party p : budget.parties()) {
             if (p.name().equalsIgnoreCase(value)
                     || (digits.length() == 10 && digits.equals(p.organisationNumber().replaceAll("\\D", "")))) {
-                return p.organisationId();
+                return p;
             }
         }
         problems.add(new Problem(row, Column.PARTNER.field(), "error.import.partnerUnknown", echo(value)));

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Settings of the landlord mailing, read from system properties or environment variables: the
- * public address of the portal in the e-mails' links, how often failed deliveries are tried again,
- * and after how many attempts a delivery waits for an explicit re-send.
+ * public address of the portal in the e-mails' links, how long those links work, how often failed
+ * deliveries are tried again, and after how many attempts a delivery waits for an explicit re-send.
  */
 final class MailSettings {
 
@@ -23,6 +23,11 @@ final class MailSettings {
     /** {@code IOP_MAIL_RETRY_SECONDS}: both the retry timer's interval and the wait after a failure. */
     static Duration retryInterval() {
         return Duration.ofSeconds(Math.max(1, number("iop.mail.retrySeconds", "IOP_MAIL_RETRY_SECONDS", 300)));
+    }
+
+    /** {@code IOP_LINK_DAYS}: how long the personal link of an e-mail opens its packet (default 90 days). */
+    static Duration linkLifetime() {
+        return Duration.ofDays(Math.max(1, number("iop.link.days", "IOP_LINK_DAYS", 90)));
     }
 
     /** {@code IOP_MAIL_MAX_ATTEMPTS}. */

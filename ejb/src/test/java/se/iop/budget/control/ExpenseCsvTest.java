@@ -32,7 +32,8 @@ class ExpenseCsvTest {
                     new Line(14, "Fritid", LineCategory.SUPPORT_ACTIVITIES)));
     private static final PhasePlan FAS2 = new PhasePlan(2, "Fas 2", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
             List.of(new Line(21, "Boendestödjare", LineCategory.STAFF)));
-    private static final Party STADSMISSION = new Party(100, "Sörmlands Stadsmission", "802004-2262");
+    private static final Party STADSMISSION = new Party(100, "Sörmlands Stadsmission", "802004-2262",
+            day -> day.isBefore(LocalDate.of(2024, 11, 1))); // left the agreement on 31 October 2024
 
     private static final Budget ONE_PHASE = new Budget(List.of(FAS1), List.of(STADSMISSION));
     private static final Budget TWO_PHASES = new Budget(List.of(FAS1, FAS2), List.of(STADSMISSION));
@@ -251,6 +252,17 @@ class ExpenseCsvTest {
         Problem p = only(read(ONE_PHASE, header + "2024-03-01;Boendestödjare;10;A;V-1;Verdandi\n"));
         assertEquals("partner", p.field());
         assertEquals("error.import.partnerUnknown", p.key());
+    }
+
+    @Test
+    void aPartnerThatHasLeftBooksNoCostDatedAfterItsLastDay() {
+        String header = "datum;budgetrad;belopp;beskrivning;verifikation;partner\n";
+        assertTrue(read(ONE_PHASE, header + "2024-10-31;Boendestödjare;10;A;V-1;Sörmlands Stadsmission\n").ok(),
+                "its last day as a party");
+        Problem p = only(read(ONE_PHASE, header + "2024-11-01;Boendestödjare;10;A;V-1;Sörmlands Stadsmission\n"));
+        assertEquals("date", p.field(), "the date is what is wrong, not the partner");
+        assertEquals("error.party.notPartyOn", p.key());
+        assertTrue(read(ONE_PHASE, header + "2024-11-01;Boendestödjare;10;A;V-1;\n").ok(), "a cost on no partner");
     }
 
     @Test

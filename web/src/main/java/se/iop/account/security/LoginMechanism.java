@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import se.iop.landlord.boundary.PortalLinks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +30,15 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String SAVED_URL = "se.iop.loginReturnTo";
+    /** The page an e-mail's personal link opens, and where an expired one leads instead. */
+    static final String LINK_PAGE = "/portal/packet.xhtml";
+    public static final String LINK_EXPIRED_PAGE = LOGIN_PAGE + "?link=expired";
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @Inject
+    private PortalLinks links;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -45,6 +52,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             return login(request, context, credential);
         }
         if (context.isProtected()) {
+            if (LINK_PAGE.equals(path) && "GET".equals(request.getMethod()) && links.expired(request.getParameter("token"))) {
+                // Said before login, not after it: the link would not open the packet anyway.
+                return context.redirect(request.getContextPath() + LINK_EXPIRED_PAGE);
+            }
             if ("GET".equals(request.getMethod())) {
                 String query = request.getQueryString();
                 request.getSession(true).setAttribute(SAVED_URL, path + (query == null ? "" : "?" + query));
