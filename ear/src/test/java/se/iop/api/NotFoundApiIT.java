@@ -65,7 +65,7 @@ class NotFoundApiIT {
                 path = path.replace("{" + e.getKey() + "}", Long.toString(e.getValue()));
             }
             return switch (method) {
-                case "GET" -> api.get(path);
+                case "GET" -> api.send("GET", path, null, null, "Accept", "*/*"); // files too (PDF, CSV, XLSX)
                 case "PUT" -> api.put(path, body);
                 case "DELETE" -> api.delete(path);
                 default -> throw new IllegalArgumentException(method);
