@@ -214,9 +214,6 @@ public class Agreement {
         if (party == null) {
             throw new InvalidInput("partyId", "error.required");
         }
-        if (party.leftOn() != null) {
-            throw new StateConflict("leftOn", "error.party.alreadyLeft", party.organisation().name(), party.leftOn());
-        }
         if (lastDay == null) {
             throw new InvalidInput("leftOn", "error.required");
         }
@@ -226,14 +223,18 @@ public class Agreement {
         if (decision != null && !decisions.contains(decision)) {
             throw new InvalidInput("decisionId", "error.amendment.foreignDecision");
         }
-        if (status == AgreementStatus.DRAFT) {
-            party.leave(lastDay);
+        // Checked before the party leaves, so a refused amendment leaves the parties as they were.
+        boolean draft = status == AgreementStatus.DRAFT;
+        String text = draft ? Text.optionalLines("description", description, 4000)
+                : Text.requiredLines("description", description, 4000);
+        if (party.leftOn() != null) {
+            throw new StateConflict("leftOn", "error.party.alreadyLeft", party.organisation().name(), party.leftOn());
+        }
+        party.leave(lastDay);
+        if (draft) {
             return null;
         }
-        // Checked before the party leaves, so a refused amendment leaves the parties as they were.
-        Text.requiredLines("description", description, 4000);
-        party.leave(lastDay);
-        Amendment amendment = Amendment.leaving(this, lastDay, description, decision, party);
+        Amendment amendment = Amendment.leaving(this, lastDay, text, decision, party);
         amendments.add(amendment);
         return amendment;
     }
