@@ -147,7 +147,7 @@ class ApiBadInputIT {
     @Test
     void unknownIdsAreNotFound() {
         JsonObject notFound = refused(404, null, () -> admin.get("api/agreements/" + UNKNOWN));
-        assertTrue(notFound.getString("detail").contains(Long.toString(UNKNOWN)), notFound.toString());
+        assertEquals("No agreement found.", notFound.getString("detail"), "the kind asked for, no id");
         refused(404, null, () -> admin.put("api/agreements/" + UNKNOWN, agreement().build().toString()));
         refused(404, null, () -> admin.post("api/agreements/" + UNKNOWN + "/status", "{\"status\":\"DECIDED\"}"));
         refused(404, null, () -> admin.post("api/agreements/" + UNKNOWN + "/parties", Json.createObjectBuilder()

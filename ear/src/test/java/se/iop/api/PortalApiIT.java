@@ -115,8 +115,7 @@ class PortalApiIT {
     @Test
     void thePersonalLinkOpensTheDeliveryItBelongsTo() {
         Sent s = sentTo("lank");
-        String token = (String) Rows.value("select token from packet_delivery d join landlord_contact c on c.id = d.contact_id"
-                + " where c.email = ?", s.email());
+        String token = LandlordFixtures.mailedToken(s.email(), 1);
         JsonObject link = ok(s.user().api().post("api/portal/links", Json.createObjectBuilder().add("token", token).build().toString()));
         assertEquals(s.versionId(), link.getJsonNumber("versionId").longValue());
         assertEquals("OPENED", delivery(s).getString("status"));
@@ -128,8 +127,7 @@ class PortalApiIT {
         Sent theirs = sentTo("deras");
         Api me = mine.user().api();
         long otherVersion = theirs.versionId();
-        String otherToken = (String) Rows.value("select token from packet_delivery d join landlord_contact c"
-                + " on c.id = d.contact_id where c.email = ?", theirs.email());
+        String otherToken = LandlordFixtures.mailedToken(theirs.email(), 1);
 
         JsonObject p = assertProblem(me.get("api/portal/packets/" + otherVersion), 404, null);
         JsonObject none = assertProblem(me.get("api/portal/packets/987654321"), 404, null);

@@ -176,4 +176,24 @@ public final class LandlordFixtures {
     public static URI link(String token) {
         return Api.base().resolve("portal/packet.xhtml?token=" + token);
     }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("/portal/packet\\.xhtml\\?token=([A-Za-z0-9_-]+)");
+
+    /**
+     * The token of the personal link in the latest mail to this address (waiting for {@code count} mails):
+     * the e-mail is the only place it exists, the database keeps its hash.
+     */
+    public static String mailedToken(String email, int count) {
+        java.util.List<jakarta.mail.internet.MimeMessage> mails = Smtp.await(email, count, Duration.ofSeconds(30));
+        try {
+            String letter = (String) ((jakarta.mail.Multipart) mails.get(mails.size() - 1).getContent()).getBodyPart(0).getContent();
+            java.util.regex.Matcher m = TOKEN.matcher(letter);
+            if (!m.find()) {
+                throw new AssertionError("no personal link in: " + letter);
+            }
+            return m.group(1);
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

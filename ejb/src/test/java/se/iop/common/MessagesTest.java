@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessagesTest {
@@ -44,8 +46,27 @@ class MessagesTest {
     @Test
     void idsAreWrittenWithoutGrouping() {
         assertEquals("Party 1234567 is not in the agreement.", Messages.format(Locale.ENGLISH, "error.party.unknown", 1234567L));
-        assertEquals("No agreement 99999 found.", new NotFound("agreement", 99999L).message(Locale.ENGLISH));
-        assertEquals("Hittar inte avtal 99999.", new NotFound("avtal", 99999L).message(Locale.forLanguageTag("sv")));
+    }
+
+    /** A 404 names the kind of thing asked for, nothing else: no id, nothing it hangs on. */
+    @Test
+    void notFoundNamesOnlyTheKindAskedFor() {
+        assertEquals("No expense found.", new NotFound("expense").message(Locale.ENGLISH));
+        assertEquals("Hittar ingen kostnad.", new NotFound("expense").message(Locale.forLanguageTag("sv")));
+        NotFound hidden = assertThrows(NotFound.class, () -> NotFound.as("expense", () -> {
+            throw new NotFound("agreement");
+        }));
+        assertEquals("No expense found.", hidden.message(Locale.ENGLISH), "the agreement behind it is not named");
+        assertEquals("x", NotFound.as("expense", () -> "x"));
+        for (String kind : List.of("agreement", "report", "attachment", "account", "milestone", "disbursement", "phase",
+                "line", "allocation", "expense", "organisation", "contact", "landlord", "contactNeed", "packet", "version",
+                "send", "flat", "link")) {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("sv"))) {
+                String text = new NotFound(kind).message(locale);
+                assertFalse(text.startsWith("error."), kind + " has no text in " + locale);
+                assertFalse(text.matches(".*\\d.*"), text);
+            }
+        }
     }
 
     @Test

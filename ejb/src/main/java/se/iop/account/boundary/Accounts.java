@@ -96,7 +96,7 @@ public class Accounts {
     public Account find(long id) {
         Account a = em.find(Account.class, id);
         if (a == null) {
-            throw new NotFound("account", id);
+            throw new NotFound("account");
         }
         if (a.organisation() != null) {
             a.organisation().name();
@@ -107,7 +107,7 @@ public class Accounts {
     /** The logged-in user's own account, with its organisation read (pages show its name). */
     @PermitAll
     public Account me() {
-        Account a = byUsername(caller.username()).orElseThrow(() -> new NotFound("account", caller.username()));
+        Account a = byUsername(caller.username()).orElseThrow(() -> new NotFound("account"));
         if (a.organisation() != null) {
             a.organisation().name();
         }

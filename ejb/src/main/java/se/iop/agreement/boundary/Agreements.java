@@ -107,11 +107,15 @@ public class Agreements {
     public Agreement find(long id) {
         Agreement a = em.find(Agreement.class, id);
         if (a == null || !visible(a)) {
-            throw new NotFound("agreement", id);
+            throw new NotFound("agreement");
         }
         a.parties().forEach(p -> p.organisation().name());
         a.decisions().forEach(d -> d.committee().organisation().name());
-        a.amendments().forEach(m -> m.description());
+        a.amendments().forEach(m -> {
+            if (m.leavingParty() != null) {
+                m.leavingParty().organisation().name();
+            }
+        });
         return a;
     }
 
@@ -128,7 +132,7 @@ public class Agreements {
                         Long.class).setParameter("id", id).setParameter("own", caller.organisationId().orElse(-1L))
                         .getSingleResult();
         if (matches == 0) {
-            throw new NotFound("agreement", id);
+            throw new NotFound("agreement");
         }
     }
 
@@ -187,11 +191,16 @@ public class Agreements {
         Versions.flushed(em, a);
     }
 
+    /**
+     * A party leaves (by an amendment once the agreement is decided); it keeps reading what it reported,
+     * but books and reports nothing dated after its last day.
+     */
     @RolesAllowed("ADMIN")
-    public AgreementParty partyLeaves(long id, long partyId, LocalDate on) {
+    public AgreementParty partyLeaves(long id, long partyId, LeaveData data) {
         Agreement a = find(id);
         AgreementParty party = a.party(partyId);
-        a.partyLeaves(party, on);
+        CommitteeDecision decision = data.decisionId() == null ? null : a.decision(data.decisionId());
+        a.partyLeaves(party, data.leftOn(), data.description(), decision);
         return Versions.flushed(em, party);
     }
 

@@ -203,9 +203,40 @@ public class Agreement {
         amendments.removeIf(a -> a.addedParty() == party);
     }
 
-    public void partyLeaves(AgreementParty party, LocalDate on) {
+    /**
+     * A party leaves: {@code lastDay} is the last day it takes part. Once the agreement is decided that is
+     * a change of it, recorded as an amendment naming the party (returned); in a draft, the party's end
+     * date is simply part of the draft (null returned). What it reported while a party stays its own to
+     * read; from the next day on it books no cost and writes no report here (see {@link #isPartyOn}).
+     */
+    public Amendment partyLeaves(AgreementParty party, LocalDate lastDay, String description, CommitteeDecision decision) {
         requireOpen();
-        party.leave(on);
+        if (party == null) {
+            throw new InvalidInput("partyId", "error.required");
+        }
+        if (lastDay == null) {
+            throw new InvalidInput("leftOn", "error.required");
+        }
+        if (period().end() != null && lastDay.isAfter(period().end())) {
+            throw new InvalidInput("leftOn", "error.amendment.afterEnd");
+        }
+        if (decision != null && !decisions.contains(decision)) {
+            throw new InvalidInput("decisionId", "error.amendment.foreignDecision");
+        }
+        // Checked before the party leaves, so a refused amendment leaves the parties as they were.
+        boolean draft = status == AgreementStatus.DRAFT;
+        String text = draft ? Text.optionalLines("description", description, 4000)
+                : Text.requiredLines("description", description, 4000);
+        if (party.leftOn() != null) {
+            throw new StateConflict("leftOn", "error.party.alreadyLeft", party.organisation().name(), party.leftOn());
+        }
+        party.leave(lastDay);
+        if (draft) {
+            return null;
+        }
+        Amendment amendment = Amendment.leaving(this, lastDay, text, decision, party);
+        amendments.add(amendment);
+        return amendment;
     }
 
     public CommitteeDecision registerDecision(Committee committee, LocalDate meetingDate, String paragraph,
@@ -329,8 +360,28 @@ public class Agreement {
         return parties.stream().filter(p -> p.role() == role && p.partOn(day)).toList();
     }
 
+    /** Whether the organisation was ever a party: what lets it read the agreement and what it reported on it. */
     public boolean hasParty(Organisation organisation) {
         return parties.stream().anyMatch(p -> p.organisation().equals(organisation));
+    }
+
+    /**
+     * The one rule for "is this organisation a party on this day": between the day it joined and the
+     * last day before it left (both included; an organisation may leave and join again). Cost bookings,
+     * the cost import and reports all ask this; reading what it reported never does.
+     */
+    public boolean isPartyOn(Organisation organisation, LocalDate day) {
+        return day != null && parties.stream().anyMatch(p -> same(p.organisation(), organisation) && p.partOn(day));
+    }
+
+    /** Whether the organisation, in the given role (any when null), is a party on at least one day from {@code from} to {@code to}. */
+    public boolean isPartyDuring(Organisation organisation, PartyRole role, LocalDate from, LocalDate to) {
+        return parties.stream().anyMatch(p -> same(p.organisation(), organisation) && (role == null || p.role() == role)
+                && p.partDuring(from, to));
+    }
+
+    private static boolean same(Organisation a, Organisation b) {
+        return a == b || (a != null && b != null && a.id() != null && a.id().equals(b.id()));
     }
 
     public AgreementParty party(long partyId) {

@@ -110,9 +110,14 @@ public class AgreementParty {
         this.leftOn = on;
     }
 
-    /** Whether the party takes part on the given day (open ends count as taking part). */
+    /** Whether the party takes part on the given day (open ends count as taking part; {@code leftOn} is its last day). */
     public boolean partOn(LocalDate day) {
         return (joinedOn == null || !day.isBefore(joinedOn)) && (leftOn == null || !day.isAfter(leftOn));
+    }
+
+    /** Whether the party takes part on at least one day from {@code from} to {@code to} (null: open). */
+    public boolean partDuring(LocalDate from, LocalDate to) {
+        return (joinedOn == null || to == null || !to.isBefore(joinedOn)) && (leftOn == null || from == null || !from.isAfter(leftOn));
     }
 
     public Map<String, Object> snapshot() {

@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A change to an agreement in force, e.g. a partner joining later, with the decision behind it. */
+/** A change to an agreement in force, e.g. a partner joining later or leaving, with the decision behind it. */
 @Entity
 @Table(name = "amendment")
 @Audited
@@ -50,6 +50,11 @@ public class Amendment {
     @JoinColumn(name = "added_party_id")
     private AgreementParty addedParty;
 
+    /** The party that leaves the agreement by this amendment; its last day is the amendment's date. */
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "left_party_id")
+    private AgreementParty leavingParty;
+
     protected Amendment() {
     }
 
@@ -65,12 +70,20 @@ public class Amendment {
         this.addedParty = addedParty;
     }
 
+    static Amendment leaving(Agreement agreement, LocalDate lastDay, String description, CommitteeDecision decision,
+                             AgreementParty leaving) {
+        Amendment a = new Amendment(agreement, lastDay, description, decision, null);
+        a.leavingParty = leaving;
+        return a;
+    }
+
     public Map<String, Object> snapshot() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("effectiveOn", effectiveOn);
         s.put("description", description);
         s.put("decision", decision == null ? null : decision.committee().name() + " " + decision.meetingDate());
         s.put("addedParty", addedParty == null ? null : addedParty.organisation().name());
+        s.put("leavingParty", leavingParty == null ? null : leavingParty.organisation().name());
         return s;
     }
 
@@ -92,5 +105,9 @@ public class Amendment {
 
     public AgreementParty addedParty() {
         return addedParty;
+    }
+
+    public AgreementParty leavingParty() {
+        return leavingParty;
     }
 }

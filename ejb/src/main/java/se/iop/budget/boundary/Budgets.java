@@ -64,9 +64,9 @@ public class Budgets {
     public Phase phase(long phaseId) {
         Phase phase = em.find(Phase.class, phaseId);
         if (phase == null) {
-            throw new NotFound("phase", phaseId);
+            throw new NotFound("phase");
         }
-        agreements.find(phase.agreement().id());
+        NotFound.as("phase", () -> agreements.find(phase.agreement().id()));
         load(phase);
         return phase;
     }
@@ -169,9 +169,9 @@ public class Budgets {
     public BudgetLine replan(long lineId, Long expectedVersion, BigDecimal planned, String reason) {
         BudgetLine line = em.find(BudgetLine.class, lineId);
         if (line == null) {
-            throw new NotFound("line", lineId);
+            throw new NotFound("line");
         }
-        Phase phase = phase(line.phase().id());
+        Phase phase = NotFound.as("line", () -> phase(line.phase().id()));
         Versions.check(line.version(), expectedVersion);
         phase.replan(lineId, planned, reason, change());
         return Versions.flushed(em, line, Budgets::refused);

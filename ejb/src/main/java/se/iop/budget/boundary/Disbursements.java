@@ -51,9 +51,9 @@ public class Disbursements {
     public Disbursement find(long id) {
         Disbursement d = em.find(Disbursement.class, id);
         if (d == null) {
-            throw new NotFound("disbursement", id);
+            throw new NotFound("disbursement");
         }
-        budgets.phase(d.phase().id());
+        NotFound.as("disbursement", () -> budgets.phase(d.phase().id()));
         d.partner().name();
         return d;
     }

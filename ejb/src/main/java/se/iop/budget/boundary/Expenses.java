@@ -64,9 +64,9 @@ public class Expenses {
     public Expense find(long id) {
         Expense e = em.find(Expense.class, id);
         if (e == null) {
-            throw new NotFound("expense", id);
+            throw new NotFound("expense");
         }
-        budgets.phase(e.phase().id());
+        NotFound.as("expense", () -> budgets.phase(e.phase().id()));
         e.line().name();
         if (e.partner() != null) {
             e.partner().name();
@@ -87,7 +87,7 @@ public class Expenses {
             source = ExpenseSource.FINANCE;
         } else {
             // A partner reports for its own organisation only, whatever it sends.
-            partner = em.find(Organisation.class, caller.organisationId().orElseThrow(() -> new NotFound("organisation", "")));
+            partner = em.find(Organisation.class, caller.organisationId().orElseThrow(() -> new NotFound("organisation")));
             source = ExpenseSource.PARTNER;
         }
         Expense e = Expense.book(phase, data.lineId() == null ? null : phase.line(data.lineId()), partner,

@@ -138,6 +138,10 @@ public class Expense {
         if (partner != null && !phase.agreement().hasParty(partner)) {
             throw new InvalidInput("partnerId", "error.expense.notParty", partner.name());
         }
+        // A partner that has left (or not yet joined) books no cost dated outside its time as a party.
+        if (partner != null && !phase.agreement().isPartyOn(partner, spentOn)) {
+            throw new InvalidInput("spentOn", "error.party.notPartyOn", partner.name(), spentOn);
+        }
         return new Expense(phase, line, partner, spentOn, checkedAmount(amount), description, voucher,
                 source == null ? ExpenseSource.FINANCE : source, null);
     }

@@ -156,7 +156,7 @@ public class Phase {
     /** Plans another amount on one of the phase's lines; a change is kept as a correction (null: none). */
     public Correction replan(long lineId, BigDecimal planned, String reason, Change by) {
         Correction c = lines.stream().filter(l -> l.id() != null && l.id() == lineId).findFirst()
-                .orElseThrow(() -> new NotFound("line", lineId)).replan(planned, reason, by);
+                .orElseThrow(() -> new NotFound("line")).replan(planned, reason, by);
         if (c != null) {
             corrections.add(c);
         }
@@ -165,7 +165,7 @@ public class Phase {
 
     public Allocation allocation(long allocationId) {
         return allocations.stream().filter(a -> a.id() != null && a.id() == allocationId).findFirst()
-                .orElseThrow(() -> new NotFound("allocation", allocationId));
+                .orElseThrow(() -> new NotFound("allocation"));
     }
 
     public BudgetLine addLine(LineCategory category, String lineName, BigDecimal planned, String account) {

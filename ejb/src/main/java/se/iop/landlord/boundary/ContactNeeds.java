@@ -39,7 +39,7 @@ public class ContactNeeds {
     public ContactNeed find(long id) {
         ContactNeed n = em.find(ContactNeed.class, id);
         if (n == null) {
-            throw new NotFound("contactNeed", id);
+            throw new NotFound("contactNeed");
         }
         n.landlord().name();
         return n;

@@ -135,7 +135,7 @@ public class Deliveries {
     public SendProgress progress(long sendId) {
         PacketSend s = em.find(PacketSend.class, sendId);
         if (s == null) {
-            throw new NotFound("send", sendId);
+            throw new NotFound("send");
         }
         Map<DeliveryStatus, Long> counts = counts("d.send = :x", s);
         long pending = counts.get(DeliveryStatus.QUEUED);

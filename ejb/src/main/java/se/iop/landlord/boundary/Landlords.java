@@ -96,7 +96,7 @@ public class Landlords {
     public Landlord find(long id) {
         Landlord l = em.find(Landlord.class, id);
         if (l == null) {
-            throw new NotFound("landlord", id);
+            throw new NotFound("landlord");
         }
         l.name();
         l.contacts().forEach(c -> c.notes().size());

@@ -5,7 +5,8 @@ import se.iop.common.Settings;
 import java.time.Duration;
 
 /**
- * Settings of the landlord mailing: how often failed deliveries are tried again, and after how many attempts a delivery waits for an explicit re-send.
+ * Settings of the landlord mailing: how long the e-mails' links work, how often failed deliveries are
+ * tried again, and after how many attempts a delivery waits for an explicit re-send.
  */
 final class MailSettings {
 
@@ -15,6 +16,11 @@ final class MailSettings {
     /** {@code IOP_MAIL_RETRY_SECONDS}: both the retry timer's interval and the wait after a failure. */
     static Duration retryInterval() {
         return Duration.ofSeconds(Settings.number("iop.mail.retrySeconds", "IOP_MAIL_RETRY_SECONDS", 300, 1));
+    }
+
+    /** {@code IOP_LINK_DAYS}: how long the personal link of an e-mail opens its packet (default 90 days). */
+    static Duration linkLifetime() {
+        return Duration.ofDays(Settings.number("iop.link.days", "IOP_LINK_DAYS", 90, 1));
     }
 
     /** {@code IOP_MAIL_MAX_ATTEMPTS}. */

@@ -76,8 +76,10 @@ public class PacketMailer {
         PacketDocument document = run.document(d.packetVersion().id(), () -> Packets.document(d.packetVersion()));
         byte[] pdf = run.pdf(document.versionId(), () -> PacketPdf.render(document));
         try {
+            // The token goes into this mail only (never a log); the delivery keeps its hash.
+            String token = d.issueLink(now);
             run.send(PacketMail.compose(run.session(), document, d.email(), d.contact().name(), d.landlord().name(),
-                    PacketMail.link(Settings.publicUrl(), d.token()), pdf));
+                    PacketMail.link(Settings.publicUrl(), token), pdf));
             d.sent(Instant.now());
             return true;
         } catch (MessagingException | RuntimeException e) {

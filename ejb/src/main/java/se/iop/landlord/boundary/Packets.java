@@ -42,7 +42,7 @@ public class Packets {
     public InformationPacket find(long packetId) {
         InformationPacket p = em.find(InformationPacket.class, packetId);
         if (p == null) {
-            throw new NotFound("packet", packetId);
+            throw new NotFound("packet");
         }
         p.agreement().title();
         p.versions().size();

@@ -18,7 +18,6 @@ import se.iop.landlord.entity.PacketVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The landlord portal: a landlord user sees the packet versions that reached its own organisation,
@@ -31,13 +30,15 @@ public class Portal {
 
     private static final List<DeliveryStatus> REACHED = List.of(DeliveryStatus.SENT, DeliveryStatus.OPENED,
             DeliveryStatus.ACKNOWLEDGED);
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     @PersistenceContext
     private EntityManager em;
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private PortalLinks links;
 
     /** The versions delivered to my organisation, newest first. */
     public List<PortalPacket> packets() {
@@ -50,7 +51,7 @@ public class Portal {
 
     public PortalPacket packet(long versionId) {
         return packets().stream().filter(p -> p.versionId() == versionId).findFirst()
-                .orElseThrow(() -> new NotFound("packet", versionId));
+                .orElseThrow(() -> new NotFound("packet"));
     }
 
     public PacketDocument read(long versionId) {
@@ -89,14 +90,15 @@ public class Portal {
         return d.packetVersion().id();
     }
 
+    /** Another organisation's link, or a wrong one, is not found; my own, once expired, says so. */
     private PacketDelivery linked(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
-            throw new NotFound("packet", "link");
-        }
-        return em.createNamedQuery(PacketDelivery.BY_TOKEN, PacketDelivery.class).setParameter("token", token)
-                .getResultStream().findFirst()
+        PacketDelivery d = links.delivery(token)
                 .filter(x -> x.status().reached() && ownOrganisation(x.landlord()))
-                .orElseThrow(() -> new NotFound("packet", "link"));
+                .orElseThrow(() -> new NotFound("link"));
+        if (!d.linkValid(Instant.now(), MailSettings.linkLifetime())) {
+            throw new LinkExpired();
+        }
+        return d;
     }
 
     public ContactNeed reportNeed(NeedCategory category, String description) {
@@ -120,7 +122,7 @@ public class Portal {
                 PacketDelivery.class).setParameter("v", versionId).setParameter("own", own())
                 .setParameter("reached", REACHED).getResultList();
         if (mine.isEmpty()) {
-            throw new NotFound("packet", versionId);
+            throw new NotFound("packet");
         }
         return mine;
     }

@@ -78,7 +78,7 @@ public class InformationPacket {
 
     public PacketVersion version(int number) {
         return versions.stream().filter(v -> v.number() == number).findFirst()
-                .orElseThrow(() -> new NotFound("version", number));
+                .orElseThrow(() -> new NotFound("version"));
     }
 
     public PacketVersion latest() {

@@ -127,7 +127,7 @@ public class Landlord {
 
     public LandlordContact contact(long contactId) {
         return contacts.stream().filter(c -> c.id() != null && c.id() == contactId).findFirst()
-                .orElseThrow(() -> new NotFound("contact", contactId));
+                .orElseThrow(() -> new NotFound("contact"));
     }
 
     public void removeContact(LandlordContact contact) {
@@ -145,7 +145,7 @@ public class Landlord {
 
     public OfferedFlat flat(long flatId) {
         return flats.stream().filter(f -> f.id() != null && f.id() == flatId).findFirst()
-                .orElseThrow(() -> new NotFound("flat", flatId));
+                .orElseThrow(() -> new NotFound("flat"));
     }
 
     public void withdrawFlat(OfferedFlat flat) {

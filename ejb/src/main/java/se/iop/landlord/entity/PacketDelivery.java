@@ -17,22 +17,27 @@ import se.iop.common.InvalidInput;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
  * got (SENT → OPENED → ACKNOWLEDGED, or FAILED with the reason — a code and the mail server's technical
  * detail — and the number of attempts). The
  * same version goes to the same person once; a re-send asked for explicitly gets the next send
- * number (the database holds version, contact and send number unique). The token is the personal
- * link in the e-mail. Not audited: the row itself is the record of what happened, stamped with times.
+ * number (the database holds version, contact and send number unique). The personal link in the
+ * e-mail carries a token made when the mail goes out; only its SHA-256 is kept, and the link expires
+ * (see {@link #issueLink}). Not audited: the row itself is the record of what happened, stamped with times.
  */
 @Entity
 @Table(name = "packet_delivery")
-@NamedQuery(name = PacketDelivery.BY_TOKEN, query = "select d from PacketDelivery d where d.token = :token")
+@NamedQuery(name = PacketDelivery.BY_TOKEN, query = "select d from PacketDelivery d where d.tokenHash = :hash")
 public class PacketDelivery {
 
     public static final String BY_TOKEN = "PacketDelivery.byToken";
@@ -76,8 +81,12 @@ public class PacketDelivery {
     @Column(nullable = false, length = 20)
     private DeliveryStatus status = DeliveryStatus.QUEUED;
 
-    @Column(nullable = false, unique = true, length = 64)
-    private String token;
+    /** SHA-256 (hex) of the personal link's token; the token itself is in the e-mail only. */
+    @Column(name = "token_hash", unique = true, length = 64)
+    private String tokenHash;
+
+    @Column(name = "link_issued_at")
+    private Instant linkIssuedAt;
 
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
@@ -141,7 +150,6 @@ public class PacketDelivery {
         this.email = contact.email();
         this.requestedBy = requestedBy;
         this.requestedAt = at;
-        this.token = newToken();
         if (send != null) {
             send.counted();
         }
@@ -152,6 +160,34 @@ public class PacketDelivery {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Makes the personal link for the mail about to go out (each attempt gets a new one: an earlier mail
+     * never arrived) and returns its token, to be put in the mail and nowhere else; only its hash is kept.
+     */
+    public String issueLink(Instant at) {
+        String token = newToken();
+        tokenHash = hash(token);
+        linkIssuedAt = at;
+        return token;
+    }
+
+    /**
+     * What the database keeps of a token. A plain SHA-256, no salt nor slow hash: the token is 192 random
+     * bits, so there is nothing to guess from a dictionary, and a lookup by hash stays one index probe.
+     */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Whether the e-mail's link still opens the packet: for {@code lifetime} after it was made. */
+    public boolean linkValid(Instant now, Duration lifetime) {
+        return linkIssuedAt != null && now.isBefore(linkIssuedAt.plus(lifetime));
     }
 
     /** Whether the mail should go out now: queued, or failed and due for another attempt. */
@@ -252,8 +288,8 @@ public class PacketDelivery {
         return status;
     }
 
-    public String token() {
-        return token;
+    public Instant linkIssuedAt() {
+        return linkIssuedAt;
     }
 
     public Instant requestedAt() {

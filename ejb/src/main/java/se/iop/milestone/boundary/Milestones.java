@@ -44,13 +44,9 @@ public class Milestones {
     public Milestone find(long id) {
         Milestone m = em.find(Milestone.class, id);
         if (m == null) {
-            throw new NotFound("milestone", id);
+            throw new NotFound("milestone");
         }
-        try {
-            agreements.find(m.agreement().id());
-        } catch (NotFound e) {
-            throw new NotFound("milestone", id);
-        }
+        NotFound.as("milestone", () -> agreements.find(m.agreement().id()));
         m.responsible().name();
         if (m.phase() != null) {
             m.phase().name();

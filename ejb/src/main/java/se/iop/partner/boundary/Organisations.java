@@ -94,7 +94,7 @@ public class Organisations {
     public Organisation find(long id) {
         Organisation o = em.find(Organisation.class, id);
         if (o == null || (!caller.seesEverything() && !Optional.of(id).equals(caller.organisationId()))) {
-            throw new NotFound("organisation", id);
+            throw new NotFound("organisation");
         }
         o.committees().size();
         o.contacts().size();
@@ -181,7 +181,7 @@ public class Organisations {
     public void removeContact(long organisationId, long contactId) {
         Organisation o = find(organisationId);
         Contact contact = o.contacts().stream().filter(c -> c.id() == contactId).findFirst()
-                .orElseThrow(() -> new NotFound("contact", contactId));
+                .orElseThrow(() -> new NotFound("contact"));
         o.removeContact(contact);
     }
 

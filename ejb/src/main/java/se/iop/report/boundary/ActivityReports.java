@@ -89,7 +89,7 @@ public class ActivityReports {
     private ActivityReport report(long id) {
         ActivityReport r = em.find(ActivityReport.class, id);
         if (r == null || !visible(r)) {
-            throw new NotFound("report", id);
+            throw new NotFound("report");
         }
         r.agreement().title();
         r.partner().name();

@@ -157,10 +157,12 @@ public class ActivityReport {
         if (!newPeriod.overlaps(agreement.period().start(), agreementLastDay())) {
             throw new InvalidInput("period", "error.report.outsideAgreement");
         }
-        boolean partOfIt = agreement.parties().stream().anyMatch(p -> p.role() == PartyRole.NON_PROFIT_PARTNER
-                && same(p.organisation(), partner) && newPeriod.overlaps(p.joinedOn(), p.leftOn()));
-        if (!partOfIt) {
+        if (!agreement.isPartyDuring(partner, PartyRole.NON_PROFIT_PARTNER, null, null)) {
             throw new InvalidInput("partnerId", "error.report.notPartner", partner.name(), newPeriod.code());
+        }
+        // A partner that joined later or has left reports only on periods it took part in, at least in part.
+        if (!agreement.isPartyDuring(partner, PartyRole.NON_PROFIT_PARTNER, newPeriod.start(), newPeriod.end())) {
+            throw new InvalidInput("period", "error.report.notPartyDuring", partner.name(), newPeriod.code());
         }
         this.period = newPeriod;
         months.clear();
@@ -173,10 +175,6 @@ public class ActivityReport {
         LocalDate end = agreement.period().end();
         LocalDate closed = agreement.closedOn();
         return closed != null && (end == null || closed.isBefore(end)) ? closed : end;
-    }
-
-    private static boolean same(Organisation a, Organisation b) {
-        return a == b || (a.id() != null && a.id().equals(b.id()));
     }
 
     /** Hands the report in for review; everything but the shelter nights must be filled in. */
@@ -237,7 +235,7 @@ public class ActivityReport {
 
     public ReportAttachment attachment(long attachmentId) {
         return attachments.stream().filter(a -> a.id() != null && a.id() == attachmentId).findFirst()
-                .orElseThrow(() -> new se.iop.common.NotFound("attachment", attachmentId));
+                .orElseThrow(() -> new se.iop.common.NotFound("attachment"));
     }
 
     /** Only a draft that was never handed in may be thrown away. */

@@ -40,7 +40,7 @@ class AgreementPartyTest {
         Agreement a = n.draftWithParties();
         AgreementParty p = a.parties().get(1);
         LocalDate last = START.plusMonths(6);
-        a.partyLeaves(p, last);
+        a.partyLeaves(p, last, "Parten lämnar", null);
         assertTrue(p.partOn(last));
         assertFalse(p.partOn(last.plusDays(1)));
     }
@@ -49,7 +49,7 @@ class AgreementPartyTest {
     void mayLeaveOnTheDayItJoined() {
         Agreement a = n.draftWithParties();
         AgreementParty p = a.parties().get(1);
-        a.partyLeaves(p, START);
+        a.partyLeaves(p, START, "Parten lämnar", null);
         assertTrue(p.partOn(START));
         assertFalse(p.partOn(START.plusDays(1)));
     }

@@ -195,7 +195,7 @@ class AgreementTest {
             a.addParty(n.verdandi, PartyRole.NON_PROFIT_PARTNER, START.minusMonths(2));
             AgreementParty stadsmission = a.parties().get(1);
             a.removeParty(stadsmission);
-            a.partyLeaves(a.parties().get(1), START.minusDays(1));
+            a.partyLeaves(a.parties().get(1), START.minusDays(1), "Parten lämnar", null);
             n.decide(a);
             a.assessEligibility(Nykoping.complete());
             a.decide();
@@ -330,7 +330,7 @@ class AgreementTest {
                     a -> a.registerDecision(n.socialnamnden, MEETING, "§ 1", null, null, null),
                     a -> a.amend(START.plusMonths(1), "Verdandi ansluter", null, n.verdandi, PartyRole.NON_PROFIT_PARTNER),
                     a -> a.addParty(n.verdandi, PartyRole.NON_PROFIT_PARTNER, START),
-                    a -> a.partyLeaves(a.parties().get(1), START.plusMonths(1)),
+                    a -> a.partyLeaves(a.parties().get(1), START.plusMonths(1), "Parten lämnar", null),
                     a -> a.removeParty(a.parties().get(1)));
         }
 
@@ -443,7 +443,7 @@ class AgreementTest {
         @Test
         void aPartyThatLeftMayJoinAgain() {
             Agreement a = n.active();
-            a.partyLeaves(a.parties().get(1), LocalDate.of(2024, 1, 31));
+            a.partyLeaves(a.parties().get(1), LocalDate.of(2024, 1, 31), "Parten lämnar", null);
             a.amend(LocalDate.of(2024, 9, 1), "Stadsmissionen återkommer", null, n.stadsmission,
                     PartyRole.NON_PROFIT_PARTNER);
             assertEquals(3, a.parties().size());
@@ -501,9 +501,9 @@ class AgreementTest {
             Agreement a = n.active();
             AgreementParty stadsmission = a.parties().get(1);
             refused(InvalidInput.class, "leftOn", "error.party.leavesBeforeJoining",
-                    () -> a.partyLeaves(stadsmission, START.minusDays(1)));
-            refused(InvalidInput.class, "leftOn", "error.required", () -> a.partyLeaves(stadsmission, null));
-            a.partyLeaves(stadsmission, START.plusYears(1));
+                    () -> a.partyLeaves(stadsmission, START.minusDays(1), "Parten lämnar", null));
+            refused(InvalidInput.class, "leftOn", "error.required", () -> a.partyLeaves(stadsmission, null, "Parten lämnar", null));
+            a.partyLeaves(stadsmission, START.plusYears(1), "Parten lämnar", null);
             assertEquals(START.plusYears(1), stadsmission.leftOn());
             assertTrue(a.currentParties(START.plusYears(1), PartyRole.NON_PROFIT_PARTNER).contains(stadsmission));
             assertTrue(a.currentParties(START.plusYears(1).plusDays(1), PartyRole.NON_PROFIT_PARTNER).isEmpty());

@@ -125,7 +125,7 @@ class ActivityReportTest {
 
     @Test
     void theReportBelongsToAPartnerOfAnAgreementInForceDuringThePeriod() {
-        assertEquals("partnerId", assertThrows(InvalidInput.class,
+        assertEquals("period", assertThrows(InvalidInput.class,
                 () -> new ActivityReport(n.agreement, n.verdandi, Q1, "v", AFTER_Q1)).field(), "Verdandi joined in June 2024");
         new ActivityReport(n.agreement, n.verdandi, ReportPeriod.quarter(2024, 2), "v", LocalDate.of(2024, 7, 1));
         assertEquals("partnerId", assertThrows(InvalidInput.class,

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import se.iop.landlord.boundary.PortalLinks;
 
 import jakarta.ws.rs.core.Response;
 import se.iop.account.boundary.Accounts;
@@ -38,9 +39,15 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     static final String CHALLENGE = "Basic realm=\"IOP\", charset=\"UTF-8\"";
     /** Request attribute: seconds a throttled login must wait, for the login page to say. */
     public static final String WAIT_SECONDS = "se.iop.loginWaitSeconds";
+    /** The page an e-mail's personal link opens, and where an expired one leads instead. */
+    static final String LINK_PAGE = "/portal/packet.xhtml";
+    public static final String LINK_EXPIRED_PAGE = LOGIN_PAGE + "?link=expired";
 
     @Inject
     private Accounts accounts;
+
+    @Inject
+    private PortalLinks links;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -54,6 +61,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             return login(request, context, credential);
         }
         if (context.isProtected()) {
+            if (LINK_PAGE.equals(path) && "GET".equals(request.getMethod()) && links.expired(request.getParameter("token"))) {
+                // Said before login, not after it: the link would not open the packet anyway.
+                return context.redirect(request.getContextPath() + LINK_EXPIRED_PAGE);
+            }
             if ("GET".equals(request.getMethod())) {
                 String query = request.getQueryString();
                 request.getSession(true).setAttribute(SAVED_URL, path + (query == null ? "" : "?" + query));

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.agreement.boundary.AgreementDraft;
 import se.iop.agreement.boundary.AmendmentData;
 import se.iop.agreement.boundary.DecisionData;
+import se.iop.agreement.boundary.LeaveData;
 import se.iop.agreement.boundary.PartyData;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementStatus;
@@ -68,6 +69,13 @@ public final class AgreementInputs {
                                  Long decisionId, @Valid PartyInput joining) {
         public AmendmentData data() {
             return new AmendmentData(effectiveOn, description, decisionId, joining == null ? null : joining.data());
+        }
+    }
+
+    /** A party leaves: {@code leftOn} is its last day as a party; the amendment's text and decision. */
+    public record LeaveInput(@NotNull LocalDate leftOn, @NotBlank @Size(max = 4000) String description, Long decisionId) {
+        public LeaveData data() {
+            return new LeaveData(leftOn, description, decisionId);
         }
     }
 

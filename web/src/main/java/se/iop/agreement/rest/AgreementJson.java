@@ -46,11 +46,12 @@ public record AgreementJson(Long id, long version, String reference, String titl
     }
 
     public record AmendmentJson(Long id, LocalDate effectiveOn, String description, Long decisionId,
-                                Long addedPartyId) {
+                                Long addedPartyId, Long leftPartyId) {
         static AmendmentJson of(Amendment m) {
             return new AmendmentJson(m.id(), m.effectiveOn(), m.description(),
                     m.decision() == null ? null : m.decision().id(),
-                    m.addedParty() == null ? null : m.addedParty().id());
+                    m.addedParty() == null ? null : m.addedParty().id(),
+                    m.leavingParty() == null ? null : m.leavingParty().id());
         }
     }
 

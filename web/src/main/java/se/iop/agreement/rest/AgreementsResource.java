@@ -26,6 +26,7 @@ import se.iop.agreement.rest.AgreementInputs.AgreementInput;
 import se.iop.agreement.rest.AgreementInputs.AmendmentInput;
 import se.iop.agreement.rest.AgreementInputs.DecisionInput;
 import se.iop.agreement.rest.AgreementInputs.EligibilityInput;
+import se.iop.agreement.rest.AgreementInputs.LeaveInput;
 import se.iop.agreement.rest.AgreementInputs.PartyInput;
 import se.iop.agreement.rest.AgreementInputs.StatusInput;
 import se.iop.audit.boundary.Change;
@@ -107,6 +108,15 @@ public class AgreementsResource {
     public Response removeParty(@PathParam("id") long id, @PathParam("partyId") long partyId) {
         agreements.removeParty(id, partyId);
         return ok(agreements.find(id));
+    }
+
+    /** The party leaves the agreement by an amendment (ADMIN); answers the agreement with the amendment. */
+    @POST
+    @Path("{id}/parties/{partyId}/leave")
+    public Response partyLeaves(@PathParam("id") long id, @PathParam("partyId") long partyId,
+                                @NotNull @Valid LeaveInput in) {
+        agreements.partyLeaves(id, partyId, in.data());
+        return created(id);
     }
 
     @POST

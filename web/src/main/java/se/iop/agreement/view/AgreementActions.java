@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.iop.agreement.boundary.Agreements;
+import se.iop.agreement.boundary.LeaveData;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.CommitteeDecision;
@@ -63,6 +64,8 @@ public class AgreementActions implements Serializable {
     private AmendmentForm amendment = new AmendmentForm();
     private Long leavingPartyId;
     private LocalDate leavesOn;
+    private String leaveDescription;
+    private Long leaveDecisionId;
     private AgreementStatus closing;
     private LocalDate closesOn;
     private String closingReason;
@@ -112,10 +115,13 @@ public class AgreementActions implements Serializable {
     public void startLeave(long partyId) {
         leavingPartyId = partyId;
         leavesOn = null;
+        leaveDescription = null;
+        leaveDecisionId = null;
     }
 
     public void leave() {
-        attempt(() -> agreements.partyLeaves(id(), leavingPartyId, leavesOn), "agreement.saved.partyLeaves");
+        attempt(() -> agreements.partyLeaves(id(), leavingPartyId, new LeaveData(leavesOn, leaveDescription, leaveDecisionId)),
+                "agreement.saved.partyLeaves");
     }
 
     // --- decisions and amendments --------------------------------------------------------------
@@ -270,6 +276,22 @@ public class AgreementActions implements Serializable {
 
     public void setLeavesOn(LocalDate leavesOn) {
         this.leavesOn = leavesOn;
+    }
+
+    public String getLeaveDescription() {
+        return leaveDescription;
+    }
+
+    public void setLeaveDescription(String leaveDescription) {
+        this.leaveDescription = leaveDescription;
+    }
+
+    public Long getLeaveDecisionId() {
+        return leaveDecisionId;
+    }
+
+    public void setLeaveDecisionId(Long leaveDecisionId) {
+        this.leaveDecisionId = leaveDecisionId;
     }
 
     public AgreementStatus getClosing() {

@@ -123,12 +123,18 @@ public class AgreementView implements Serializable {
             entries.add(new TimelineEntry(d.meetingDate(), "decision", heading.strip(), detail));
         }
         for (Amendment m : a.amendments()) {
+            if (m.leavingParty() != null) {
+                entries.add(new TimelineEntry(m.effectiveOn(), "leaves",
+                        ui.text("agreement.timeline.leaves", m.leavingParty().organisation().name()), m.description()));
+                continue;
+            }
             String heading = m.addedParty() == null ? ui.text("agreement.timeline.amendment")
                     : ui.text("agreement.timeline.joins", m.addedParty().organisation().name());
             entries.add(new TimelineEntry(m.effectiveOn(), "amendment", heading, m.description()));
         }
         for (AgreementParty p : a.parties()) {
-            if (p.leftOn() != null) {
+            // A leave recorded before leaving took an amendment (none tells of it yet).
+            if (p.leftOn() != null && a.amendments().stream().noneMatch(m -> m.leavingParty() == p)) {
                 entries.add(new TimelineEntry(p.leftOn(), "leaves", ui.text("agreement.timeline.leaves", p.organisation().name()), null));
             }
         }

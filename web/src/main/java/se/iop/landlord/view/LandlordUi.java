@@ -2,6 +2,7 @@ package se.iop.landlord.view;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,6 +10,8 @@ import se.iop.common.DomainException;
 import se.iop.common.StaleVersion;
 import se.iop.web.Ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +69,17 @@ public class LandlordUi {
             return null;
         }
         return Long.parseLong(value);
+    }
+
+    /** Leaves the page for another of this application, e.g. the login page saying a link has expired. */
+    public static void redirect(String path) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FacesContext.getCurrentInstance().responseComplete();
     }
 
     /** Shows the page's own "not found" text and tells clients with the status. */

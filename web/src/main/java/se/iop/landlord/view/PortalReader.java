@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
+import se.iop.account.security.LoginMechanism;
+import se.iop.landlord.boundary.LinkExpired;
 import se.iop.landlord.boundary.PacketDocument;
 import se.iop.landlord.boundary.Portal;
 import se.iop.landlord.boundary.PortalPacket;
@@ -59,6 +61,10 @@ public class PortalReader implements Serializable {
             }
         } catch (NotFound e) {
             found = false;
+        } catch (LinkExpired e) {
+            // Followed while logged in: the same page as before login says why (LoginMechanism).
+            LandlordUi.redirect(LoginMechanism.LINK_EXPIRED_PAGE);
+            return;
         }
         if (!found) {
             LandlordUi.notFound();

@@ -173,8 +173,10 @@ public class AgreementFollowUp implements Serializable {
                     d.amount() == null ? d.text() : formats.money(d.amount())));
         }
         for (Amendment m : a.amendments()) {
-            entries.add(new TimelineEntry(m.effectiveOn(), "amendment", m.addedParty() == null ? ui.text("agreement.timeline.amendment")
-                    : ui.text("agreement.timeline.joins", m.addedParty().organisation().name()), m.description()));
+            String heading = m.leavingParty() != null ? ui.text("agreement.timeline.leaves", m.leavingParty().organisation().name())
+                    : m.addedParty() == null ? ui.text("agreement.timeline.amendment")
+                    : ui.text("agreement.timeline.joins", m.addedParty().organisation().name());
+            entries.add(new TimelineEntry(m.effectiveOn(), "amendment", heading, m.description()));
         }
         for (Milestone m : getMilestones()) {
             String kind = late(m) ? "late" : "milestone-" + m.status();
