@@ -2,7 +2,6 @@ package se.iop.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +14,8 @@ import java.util.logging.Logger;
  * A page that fails because the database cannot be reached answers 503 with Retry-After and the friendly
  * "try again" page (error.xhtml), not a 500 with a stack trace in the log: nothing is wrong with the page,
  * and it works again as soon as the database is back. The API answers the same in {@link ProblemMapper}.
+ * First of the filters (web.xml), so that it also covers the filters that read the database.
  */
-@WebFilter(urlPatterns = "/*", filterName = "databaseDown")
 public class DatabaseDownFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(DatabaseDownFilter.class.getName());
