@@ -12,9 +12,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import se.iop.web.ReturnPath;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -28,7 +30,10 @@ import java.util.Base64;
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
-    static final String SAVED_URL = "se.iop.loginReturnTo";
+    /** The login page's parameter naming the page to show after logging in. */
+    public static final String RETURN_TO = "returnTo";
+    /** A request attribute set when a valid login found no room for one more session. */
+    public static final String SESSIONS_FULL = "se.iop.sessionsFull";
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -45,24 +50,31 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             return login(request, context, credential);
         }
         if (context.isProtected()) {
-            if ("GET".equals(request.getMethod())) {
-                String query = request.getQueryString();
-                request.getSession(true).setAttribute(SAVED_URL, path + (query == null ? "" : "?" + query));
-            }
-            return toLoginPage(request, response, context);
+            return toLoginPage(request, response, context, path);
         }
         return context.doNothing();
     }
 
     /**
-     * Sends a visitor without a login (or whose session ran out) to the login page. A Faces ajax
-     * request would follow a plain redirect silently and get HTML it cannot use, leaving the page
-     * dead; it gets the redirect as a partial response instead, which the browser then follows.
+     * Sends a visitor without a login (or whose session ran out) to the login page. Nothing is kept on
+     * the server for an anonymous visitor (no session: anyone could otherwise fill the memory with
+     * them); the page asked for travels as the login page's {@code returnTo} parameter when it is a
+     * short path of this application ({@link ReturnPath}). A Faces ajax request would follow a plain
+     * redirect silently and get HTML it cannot use, leaving the page dead; it gets the redirect as a
+     * partial response instead, which the browser then follows.
      */
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
-                                                    HttpMessageContext context) {
+                                                    HttpMessageContext context, String path) {
         String login = request.getContextPath() + LOGIN_PAGE;
         if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                String target = query == null ? path : path + "?" + query;
+                var remembered = ReturnPath.of(target).filter(t -> !t.equals(ReturnPath.START));
+                if (remembered.isPresent()) {
+                    login += "?" + RETURN_TO + "=" + URLEncoder.encode(remembered.get(), StandardCharsets.UTF_8);
+                }
+            }
             return context.redirect(login);
         }
         try {
@@ -82,8 +94,16 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             // No 401 error page here: the login form shows the failure itself (LoginView).
             return AuthenticationStatus.SEND_FAILURE;
         }
-        // A new session id at login: a session fixed by someone else before login is worth nothing.
-        request.getSession(true);
+        // The first session of this visitor: none is made before a valid login. A new session id at login
+        // too: a session fixed by someone else before login is worth nothing.
+        try {
+            request.getSession(true);
+        } catch (IllegalStateException e) {
+            // The server's cap on active sessions (max-active-sessions) is reached: refuse the login
+            // with a clear answer (LoginView shows it with 503) rather than let memory run out.
+            request.setAttribute(SESSIONS_FULL, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         request.changeSessionId();
         return context.notifyContainerAboutLogin(result);
     }
@@ -116,17 +136,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         return context.responseUnauthorized();
     }
 
-    /** Where to go after logging in: the page the user first asked for, or the start page. */
+    /** Where to go after logging in: the page named by {@code returnTo} if it is one of ours, or the start page. */
     public static String returnTo(HttpServletRequest request) {
-        var session = request.getSession(false);
-        Object saved = session == null ? null : session.getAttribute(SAVED_URL);
-        if (session != null) {
-            session.removeAttribute(SAVED_URL);
-        }
-        // Only paths inside this application, never an absolute URL someone slipped in.
-        if (saved instanceof String s && s.startsWith("/") && !s.startsWith("//") && !s.startsWith(LOGIN_PAGE)) {
-            return request.getContextPath() + s;
-        }
-        return request.getContextPath() + "/index.xhtml";
+        return request.getContextPath() + ReturnPath.orStart(request.getParameter(RETURN_TO));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import se.iop.account.security.LoginMechanism;
+import se.iop.web.ReturnPath;
 import se.iop.web.Ui;
 
 import java.io.IOException;
@@ -44,6 +45,10 @@ public class LoginView {
         if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(LoginMechanism.returnTo(request));
             faces.responseComplete();
+        } else if (request.getAttribute(LoginMechanism.SESSIONS_FULL) != null) {
+            ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            external.setResponseHeader("Retry-After", "60");
+            ui.message(FacesMessage.SEVERITY_ERROR, "login.busy");
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
             ui.message(FacesMessage.SEVERITY_ERROR, "login.failed");
         } else {
@@ -56,6 +61,16 @@ public class LoginView {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+    }
+
+    /**
+     * The page to show after logging in, as the login page got it (a hidden field of its form), if it
+     * is one a visitor may be sent to; empty otherwise, so nothing else is ever written into the page.
+     */
+    public String getReturnTo() {
+        String asked = FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get(LoginMechanism.RETURN_TO);
+        return ReturnPath.of(asked).orElse("");
     }
 
     public String getUsername() {
