@@ -33,7 +33,7 @@ public final class ReturnPath {
         // proxy that decodes once more must not find "//" or "\\" either. More rounds than that: refused.
         String text = target;
         for (int round = 0; ; round++) {
-            if (!safe(text) || round == 4) {
+            if (!safe(text, round == 0) || round == 4) {
                 return Optional.empty();
             }
             String decoded;
@@ -59,13 +59,14 @@ public final class ReturnPath {
         return of(target).orElse(START);
     }
 
-    private static boolean safe(String text) {
+    /** Raw: as sent, where even a space has no place; decoded, a space (from %20 in a query) is harmless. */
+    private static boolean safe(String text, boolean raw) {
         if (!text.startsWith("/") || text.startsWith("//") || text.contains("\\")) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || Character.isWhitespace(c)
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || (raw && Character.isWhitespace(c))
                     || Character.getType(c) == Character.FORMAT) {
                 return false;
             }

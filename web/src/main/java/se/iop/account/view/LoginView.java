@@ -37,6 +37,13 @@ public class LoginView {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        // The form keeps no state on the server, so it carries no secret: a login posted from another site
+        // (which would log the visitor into someone else's account) is refused by what the browser says.
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+            password = null;
+            ui.message(FacesMessage.SEVERITY_ERROR, "login.failed");
+            return;
+        }
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username == null ? "" : username,
