@@ -68,6 +68,26 @@ public final class Management implements AutoCloseable {
         return read(webModule(), "max-active-sessions").asInt();
     }
 
+    /** Sets a system property of the server (for a deployment made after it); {@code null} removes it. */
+    public void systemProperty(String name, String value) {
+        ModelNode address = new ModelNode();
+        address.add("system-property", name);
+        ModelNode op = new ModelNode();
+        op.get("operation").set(value == null ? "remove" : "add");
+        op.get("address").set(address);
+        if (value != null) {
+            op.get("value").set(value);
+        }
+        try {
+            ModelNode result = client.execute(op);
+            if (!"success".equals(result.get("outcome").asString())) {
+                throw new IllegalStateException(op + ": " + result);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Heap in use, in bytes. */
     public long heapUsed() {
         ModelNode address = new ModelNode();
