@@ -97,8 +97,8 @@ public class RequestLimits extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        // Do not read (nor wait for) a body that is refused.
-        response.setHeader("Connection", "close");
+        // No "Connection: close": a client still sending its body would find the connection gone before it
+        // reads the answer. Undertow discards what is left of the body, up to the listener's max-post-size.
         String title = switch (status) {
             case 414 -> "URI Too Long";
             case 431 -> "Request Header Fields Too Large";
