@@ -40,9 +40,10 @@ stop_server() {
     [ -s "$PID_FILE" ] && JAVA_PID=$(cat "$PID_FILE")
     local pid=${JAVA_PID:-$SERVER_PID}
     kill -0 "$pid" 2>/dev/null || return 0
+    local asked=no
     timeout 15 "$SERVER/bin/jboss-cli.sh" --connect --controller="remote+http://127.0.0.1:$MANAGEMENT" \
-        --command=:shutdown > /dev/null 2>&1 || true
-    if ! ended_within "$pid" 15; then
+        --command=:shutdown > /dev/null 2>&1 && asked=yes
+    if [ "$asked" = no ] || ! ended_within "$pid" 15; then
         echo "    The server did not stop by its management interface; ending process $pid"
         kill -TERM "$pid" 2>/dev/null || true
         if ! ended_within "$pid" 10; then
