@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Builds IOP, provisions WildFly, prepares PostgreSQL and starts the application with the Nyköping demo
 # at http://localhost:8080/. Ctrl-C stops the server and, if one was started, the embedded PostgreSQL.
+# IOP_PORT_OFFSET moves every port of the server (HTTP 8080 + offset, management 9990 + offset).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 STATE=.iop
 SERVER=wildfly-config/target/server
-PORT=8080
+OFFSET=${IOP_PORT_OFFSET:-0}
+PORT=$((8080 + OFFSET))
+MANAGEMENT=$((9990 + OFFSET))
 mkdir -p "$STATE"
 
 echo "==> Building and provisioning WildFly (./mvnw package, tests skipped)"
@@ -18,15 +21,44 @@ java -cp "wildfly-config/target/classes:$(cat wildfly-config/target/classpath.tx
     se.iop.devdb.LocalDatabase "$STATE/db-url" "$STATE/pgdata" > "$STATE/database.log" 2>&1 &
 DB_PID=$!
 SERVER_PID=""
+JAVA_PID=""
+PID_FILE="$STATE/server.pid"
+
+# Waits up to $2 seconds for process $1 to end; true if it has.
+ended_within() {
+    for _ in $(seq 1 "$2"); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 1
+    done
+    ! kill -0 "$1" 2>/dev/null
+}
+
+# Stops the server even when it no longer answers (e.g. out of memory): the management shutdown, given
+# 15 s; then the server's own Java process, by its id, with TERM and at last KILL.
+stop_server() {
+    [ -n "$SERVER_PID" ] || return 0
+    [ -s "$PID_FILE" ] && JAVA_PID=$(cat "$PID_FILE")
+    local pid=${JAVA_PID:-$SERVER_PID}
+    kill -0 "$pid" 2>/dev/null || return 0
+    local asked=no
+    timeout 15 "$SERVER/bin/jboss-cli.sh" --connect --controller="remote+http://127.0.0.1:$MANAGEMENT" \
+        --command=:shutdown > /dev/null 2>&1 && asked=yes
+    if [ "$asked" = no ] || ! ended_within "$pid" 15; then
+        echo "    The server did not stop by its management interface; ending process $pid"
+        kill -TERM "$pid" 2>/dev/null || true
+        if ! ended_within "$pid" 10; then
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+    rm -f "$PID_FILE"
+}
 
 stop() {
     trap - INT TERM EXIT
     echo
     echo "==> Stopping"
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        "$SERVER/bin/jboss-cli.sh" --connect --command=:shutdown > /dev/null 2>&1 || kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_server
     if kill -0 "$DB_PID" 2>/dev/null; then
         kill "$DB_PID" 2>/dev/null || true
         wait "$DB_PID" 2>/dev/null || true
@@ -51,9 +83,14 @@ rm -f "$SERVER"/standalone/deployments/iop.ear.*
 cp ear/target/iop.ear "$SERVER/standalone/deployments/iop.ear"
 LOG="$SERVER/standalone/log/server.log"
 LOG_START=$( [ -f "$LOG" ] && wc -l < "$LOG" || echo 0 )
-ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}")
+ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}" -Djboss.socket.binding.port-offset="$OFFSET"
+      -Diop.public.url="${IOP_PUBLIC_URL:-http://localhost:$PORT/}")
 [ -n "${IOP_ADMIN_PASSWORD:-}" ] && ARGS+=(-Diop.admin.password="$IOP_ADMIN_PASSWORD")
-"$SERVER/bin/standalone.sh" -b "${IOP_BIND:-127.0.0.1}" "${ARGS[@]}" > "$STATE/server.out" 2>&1 &
+# In the background with a pid file: standalone.sh then writes the id of the server's Java process,
+# which stop_server can end even when the server no longer answers.
+rm -f "$PID_FILE"
+LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$PID_FILE" \
+    "$SERVER/bin/standalone.sh" -b "${IOP_BIND:-127.0.0.1}" "${ARGS[@]}" > "$STATE/server.out" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 180); do

@@ -48,6 +48,15 @@ final class BenchServer implements AutoCloseable {
 
     /** Started with these system properties besides the database's (e.g. the SMTP port). */
     static BenchServer start(Path root, String databaseName, Map<String, String> properties) throws Exception {
+        return start(root, databaseName, properties, "-Xms512m -Xmx1g");
+    }
+
+    /** With the given heap options for the server's JVM (the flood benchmark gives it the heap it measures). */
+    static BenchServer start(Path root, String databaseName, String heap) throws Exception {
+        return start(root, databaseName, Map.of(), heap);
+    }
+
+    static BenchServer start(Path root, String databaseName, Map<String, String> properties, String heap) throws Exception {
         Path provisioned = root.resolve("wildfly-config/target/server");
         Path ear = root.resolve("ear/target/iop.ear");
         for (Path needed : List.of(provisioned.resolve("bin/standalone.sh"), ear)) {
@@ -70,7 +79,7 @@ final class BenchServer implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         Path out = home.resolve("server.out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        pb.environment().put("JAVA_OPTS", heap + " -Djava.net.preferIPv4Stack=true");
         pb.environment().put("JBOSS_HOME", home.toString());
         Process process = pb.start();
         BenchServer bench = new BenchServer(db, process, home);
@@ -138,6 +147,11 @@ final class BenchServer implements AutoCloseable {
         } catch (IOException e) {
             return "(" + file + " could not be read: " + e.getMessage() + ")";
         }
+    }
+
+    /** The management port of this server (9990 + offset). */
+    static int managementPort() {
+        return 9990 + PORT_OFFSET;
     }
 
     static URI base() {

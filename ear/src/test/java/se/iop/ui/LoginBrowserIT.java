@@ -11,6 +11,8 @@ import se.iop.it.Browser;
 import se.iop.it.Deployments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Logging in and out in a real browser, in Swedish first. */
@@ -41,6 +43,29 @@ class LoginBrowserIT {
             browser.find(By.id("userForm:logout")).click();
             browser.waitUntil(d -> d.getCurrentUrl().contains("login.xhtml"));
             assertTrue(browser.pageText().contains("Du är utloggad"));
+        }
+    }
+
+    /** Before the login nothing is kept on the server: no session cookie, also after switching language. */
+    @Test
+    void noSessionBeforeLoginAndThePageAskedForAfterIt() {
+        try (Browser browser = Browser.start()) {
+            browser.open("organisations/list.xhtml?q=Nyk");
+            browser.waitUntil(d -> d.getCurrentUrl().contains("login.xhtml?returnTo="));
+            assertNull(browser.driver().manage().getCookieNamed("JSESSIONID"), "a session before login");
+
+            browser.find(By.linkText("English")).click();
+            browser.waitUntil(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            assertTrue(browser.pageText().contains("Log in"), browser.pageText());
+            assertNull(browser.driver().manage().getCookieNamed("JSESSIONID"), "the language switch made a session");
+            assertEquals("en", browser.driver().manage().getCookieNamed("iop-lang").getValue());
+
+            browser.find(By.id("login:username")).sendKeys("handlaggare");
+            browser.find(By.id("login:password")).sendKeys("bostadforst");
+            browser.find(By.id("login:submit")).click();
+            browser.waitUntil(d -> d.getCurrentUrl().contains("organisations/list.xhtml?q=Nyk"));
+            assertNotNull(browser.driver().manage().getCookieNamed("JSESSIONID"));
+            assertEquals("en", browser.find(By.tagName("html")).getAttribute("lang"), "the language chosen before the login");
         }
     }
 }

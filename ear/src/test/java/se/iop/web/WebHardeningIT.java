@@ -119,9 +119,11 @@ class WebHardeningIT {
         }
     }
 
+    /** Logs in as a browser does: the login page makes no session, its form is posted without one. */
     private static String login(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> page = get("login.xhtml", null);
-        HttpResponse<String> r = postForm("login.xhtml", sessionId(page), loginForm(viewState(page), username, password));
+        assertTrue(sessionCookie(page).isEmpty(), "the login page makes no session");
+        HttpResponse<String> r = postForm("login.xhtml", null, loginForm(viewState(page), username, password));
         assertEquals(302, r.statusCode(), r.body());
         return sessionId(r);
     }
@@ -154,13 +156,9 @@ class WebHardeningIT {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
-        String cookie = sessionCookie(get("login.xhtml", null)).orElseThrow();
-        assertTrue(cookie.matches("(?i).*;\\s*HttpOnly(;.*|$)"), cookie);
-        assertTrue(cookie.matches("(?i).*;\\s*SameSite=(Lax|Strict)(;.*|$)"), cookie);
-
         HttpResponse<String> page = get("login.xhtml", null);
-        HttpResponse<String> r = postForm("login.xhtml", sessionId(page),
-                loginForm(viewState(page), "handlaggare", "bostadforst"));
+        assertTrue(sessionCookie(page).isEmpty(), "no session before login");
+        HttpResponse<String> r = postForm("login.xhtml", null, loginForm(viewState(page), "handlaggare", "bostadforst"));
         String afterLogin = sessionCookie(r).orElseThrow();
         assertTrue(afterLogin.matches("(?i).*;\\s*HttpOnly(;.*|$)"), afterLogin);
         assertTrue(afterLogin.matches("(?i).*;\\s*SameSite=(Lax|Strict)(;.*|$)"), afterLogin);
@@ -168,59 +166,59 @@ class WebHardeningIT {
 
     @Test
     void theSessionIdChangesAtLogin() throws Exception {
+        // No session exists before login (none is made for anonymous visitors), so a session id planted
+        // in the victim's browser can only be one the server never gave: the login does not take it up.
         HttpResponse<String> page = get("login.xhtml", null);
-        String before = sessionId(page);
-        HttpResponse<String> r = postForm("login.xhtml", before, loginForm(viewState(page), "handlaggare", "bostadforst"));
+        String planted = "planted-session-id";
+        HttpResponse<String> r = postForm("login.xhtml", planted, loginForm(viewState(page), "handlaggare", "bostadforst"));
         assertEquals(302, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/index.xhtml"), r.headers().toString());
         String after = sessionId(r);
-        assertNotEquals(before, after);
+        assertNotEquals(planted, after);
 
         assertEquals(200, get("index.xhtml", after).statusCode(), "the new session is logged in");
-        HttpResponse<String> fixed = get("index.xhtml", before);
-        assertEquals(302, fixed.statusCode(), "the old session id is worth nothing");
+        HttpResponse<String> fixed = get("index.xhtml", planted);
+        assertEquals(302, fixed.statusCode(), "the planted session id is worth nothing");
         assertTrue(fixed.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
     }
 
     @Test
     void aWrongPasswordLogsNobodyIn() throws Exception {
         HttpResponse<String> page = get("login.xhtml", null);
-        String session = sessionId(page);
-        HttpResponse<String> r = postForm("login.xhtml", session, loginForm(viewState(page), "handlaggare", "fel"));
+        HttpResponse<String> r = postForm("login.xhtml", null, loginForm(viewState(page), "handlaggare", "fel"));
         assertNotEquals(302, r.statusCode());
+        assertTrue(sessionCookie(r).isEmpty(), "a failed login makes no session");
         assertFriendly(r);
         assertTrue(r.body().contains("id=\"login:username\""), "the login form again: " + r.body());
         assertTrue(r.body().contains("Fel användarnamn eller lösenord."), r.body());
-        assertEquals(302, get("index.xhtml", session).statusCode());
     }
 
     @Test
     void aForgedViewStateEndsOnTheExpiredPage() throws Exception {
+        // The login page keeps no view state on the server (it makes no session): its form says "stateless".
         HttpResponse<String> page = get("login.xhtml", null);
-        String session = sessionId(page);
         String real = viewState(page);
+        assertEquals("stateless", real);
+        String session = login("revisor", "bostadforst");
         for (String forged : List.of("-1234567890:987654321", real + "1", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA")) {
-            HttpResponse<String> r = postForm("login.xhtml", session, loginForm(forged, "handlaggare", "bostadforst"));
-            assertTrue(r.body().contains("Sidan har gått ut"), r.statusCode() + " " + r.body());
-            assertFriendly(r);
-            assertEquals(302, get("index.xhtml", session).statusCode(), "a forged form logged somebody in");
+            for (String cookie : java.util.Arrays.asList(null, session)) {
+                HttpResponse<String> r = postForm("login.xhtml", cookie, loginForm(forged, "handlaggare", "bostadforst"));
+                assertTrue(r.body().contains("Sidan har gått ut"), r.statusCode() + " " + r.body());
+                assertFriendly(r);
+                assertNotEquals(302, r.statusCode(), "a forged form logged somebody in");
+                assertTrue(sessionCookie(r).isEmpty(), "a forged form made a session");
+            }
         }
-        // Without any session at all, too.
-        HttpResponse<String> r = postForm("login.xhtml", null, loginForm(real, "handlaggare", "bostadforst"));
-        assertTrue(r.body().contains("Sidan har gått ut"), r.statusCode() + " " + r.body());
-        assertFriendly(r);
     }
 
     /** Without a view state Faces takes the POST for a first visit: it shows the page and runs no action. */
     @Test
     void aPostWithoutViewStateRunsNoAction() throws Exception {
-        HttpResponse<String> page = get("login.xhtml", null);
-        String session = sessionId(page);
-        HttpResponse<String> r = postForm("login.xhtml", session, loginForm(null, "handlaggare", "bostadforst"));
+        HttpResponse<String> r = postForm("login.xhtml", null, loginForm(null, "handlaggare", "bostadforst"));
         assertNotEquals(302, r.statusCode(), "logged in without a view state");
         assertTrue(r.statusCode() < 500, Integer.toString(r.statusCode()));
         assertFriendly(r);
-        assertEquals(302, get("index.xhtml", session).statusCode());
+        assertTrue(sessionCookie(r).isEmpty(), "nobody was logged in");
     }
 
     @Test
@@ -274,7 +272,8 @@ class WebHardeningIT {
 
         HttpResponse<String> after = get("organisations/list.xhtml", session);
         assertEquals(302, after.statusCode(), "the old session is logged out");
-        assertTrue(after.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        assertTrue(after.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?returnTo=%2Forganisations%2Flist.xhtml"),
+                after.headers().toString());
         assertFalse(after.body().contains("Nyköpings kommun"));
     }
 

@@ -17,9 +17,11 @@ import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.Authentication;
 import se.iop.common.DatabaseUnavailable;
 import se.iop.web.ProblemMapper;
+import se.iop.web.ReturnPath;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -35,13 +37,16 @@ import java.util.Base64;
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
-    static final String SAVED_URL = "se.iop.loginReturnTo";
     static final String CHALLENGE = "Basic realm=\"IOP\", charset=\"UTF-8\"";
     /** Request attribute: seconds a throttled login must wait, for the login page to say. */
     public static final String WAIT_SECONDS = "se.iop.loginWaitSeconds";
     /** The page an e-mail's personal link opens, and where an expired one leads instead. */
     static final String LINK_PAGE = "/portal/packet.xhtml";
     public static final String LINK_EXPIRED_PAGE = LOGIN_PAGE + "?link=expired";
+    /** The login page's parameter naming the page to show after logging in. */
+    public static final String RETURN_TO = "returnTo";
+    /** A request attribute set when a valid login found no room for one more session. */
+    public static final String SESSIONS_FULL = "se.iop.sessionsFull";
 
     @Inject
     private Accounts accounts;
@@ -65,22 +70,33 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
                 // Said before login, not after it: the link would not open the packet anyway.
                 return context.redirect(request.getContextPath() + LINK_EXPIRED_PAGE);
             }
-            if ("GET".equals(request.getMethod())) {
-                String query = request.getQueryString();
-                request.getSession(true).setAttribute(SAVED_URL, path + (query == null ? "" : "?" + query));
-            }
-            return toLoginPage(request, response, context);
+            return toLoginPage(request, response, context, path);
         }
         return context.doNothing();
     }
 
     /**
-     * Sends a visitor without a login (or whose session ran out) to the login page. A Faces ajax
-     * request would follow a plain redirect silently and get HTML it cannot use, leaving the page
-     * dead; it gets the redirect as a partial response instead, which the browser then follows.
+     * Sends a visitor without a login (or whose session ran out) to the login page. Nothing is kept on
+     * the server for an anonymous visitor (no session: anyone could otherwise fill the memory with
+     * them); the page asked for travels as the login page's {@code returnTo} parameter when it is a
+     * short path of this application ({@link ReturnPath}). A Faces ajax request would follow a plain
+     * redirect silently and get HTML it cannot use, leaving the page dead; it gets the redirect as a
+     * partial response instead, which the browser then follows.
      */
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
-                                                    HttpMessageContext context) {
+                                                    HttpMessageContext context, String path) {
+        String login = request.getContextPath() + LOGIN_PAGE;
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                String target = query == null ? path : path + "?" + query;
+                var remembered = ReturnPath.of(target).filter(t -> !t.equals(ReturnPath.START));
+                if (remembered.isPresent()) {
+                    login += "?" + RETURN_TO + "=" + URLEncoder.encode(remembered.get(), StandardCharsets.UTF_8);
+                }
+            }
+            return context.redirect(login);
+        }
         try {
             sendToLogin(request, response, null);
         } catch (IOException e) {
@@ -114,8 +130,16 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             }
             return AuthenticationStatus.SEND_FAILURE;
         }
-        // A new session id at login: a session fixed by someone else before login is worth nothing.
-        request.getSession(true);
+        // The first session of this visitor: none is made before a valid login. A new session id at login
+        // too: a session fixed by someone else before login is worth nothing.
+        try {
+            request.getSession(true);
+        } catch (IllegalStateException e) {
+            // The server's cap on active sessions (max-active-sessions) is reached: refuse the login
+            // with a clear answer (LoginView shows it with 503) rather than let memory run out.
+            request.setAttribute(SESSIONS_FULL, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         request.changeSessionId();
         SessionStamp.keep(request, result.username(), result.sessionStamp());
         return context.notifyContainerAboutLogin(result.username(), result.roles());
@@ -200,17 +224,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
     }
 
-    /** Where to go after logging in: the page the user first asked for, or the start page. */
+    /** Where to go after logging in: the page named by {@code returnTo} if it is one of ours, or the start page. */
     public static String returnTo(HttpServletRequest request) {
-        var session = request.getSession(false);
-        Object saved = session == null ? null : session.getAttribute(SAVED_URL);
-        if (session != null) {
-            session.removeAttribute(SAVED_URL);
-        }
-        // Only paths inside this application, never an absolute URL someone slipped in.
-        if (saved instanceof String s && s.startsWith("/") && !s.startsWith("//") && !s.startsWith(LOGIN_PAGE)) {
-            return request.getContextPath() + s;
-        }
-        return request.getContextPath() + "/index.xhtml";
+        return request.getContextPath() + ReturnPath.orStart(request.getParameter(RETURN_TO));
     }
 }

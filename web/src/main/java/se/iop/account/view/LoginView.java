@@ -14,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import se.iop.account.security.LoginMechanism;
+import se.iop.web.ReturnPath;
 import se.iop.web.Ui;
 
 import java.io.IOException;
@@ -36,6 +37,13 @@ public class LoginView {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        // The form keeps no state on the server, so it carries no secret: a login posted from another site
+        // (which would log the visitor into someone else's account) is refused by what the browser says.
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+            password = null;
+            ui.message(FacesMessage.SEVERITY_ERROR, "login.failed");
+            return;
+        }
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username == null ? "" : username,
@@ -47,6 +55,10 @@ public class LoginView {
         } else if (status == AuthenticationStatus.SEND_FAILURE
                 && request.getAttribute(LoginMechanism.WAIT_SECONDS) instanceof Long seconds) {
             ui.message(FacesMessage.SEVERITY_ERROR, "login.throttled", seconds);
+        } else if (request.getAttribute(LoginMechanism.SESSIONS_FULL) != null) {
+            ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            external.setResponseHeader("Retry-After", "60");
+            ui.message(FacesMessage.SEVERITY_ERROR, "login.busy");
         } else if (status == AuthenticationStatus.SEND_FAILURE) {
             ui.message(FacesMessage.SEVERITY_ERROR, "login.failed");
         } else {
@@ -59,6 +71,16 @@ public class LoginView {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+    }
+
+    /**
+     * The page to show after logging in, as the login page got it (a hidden field of its form), if it
+     * is one a visitor may be sent to; empty otherwise, so nothing else is ever written into the page.
+     */
+    public String getReturnTo() {
+        String asked = FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get(LoginMechanism.RETURN_TO);
+        return ReturnPath.of(asked).orElse("");
     }
 
     public String getUsername() {
