@@ -213,6 +213,25 @@ class SessionsIT {
         assertFalse(lines.stream().anyMatch(l -> l.contains("it-guess")), "names that are no account are never logged");
     }
 
+    @Test
+    void manyParallelRequestsWithTheRightPasswordAreNeverTakenForGuesses() throws Exception {
+        String user = unique("it-busy");
+        newAccount(user, Role.FINANCE);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                answers.add(pool.submit(() -> login("127.0.0.71", user, PASSWORD).status()));
+            }
+            for (var answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, login("127.0.0.71", user, PASSWORD).status());
+    }
+
     // --- sessions that end --------------------------------------------------------------------------
 
     @Test

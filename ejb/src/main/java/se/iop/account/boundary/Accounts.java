@@ -46,14 +46,15 @@ public class Accounts {
     @PermitAll
     public Authentication authenticate(String username, char[] password, String address) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        LoginThrottle.Attempt attempt = throttle.attempt(name, address == null ? "" : address);
-        if (attempt.waitSeconds() > 0) {
-            return Authentication.refused(attempt.waitSeconds());
+        String from = address == null ? "" : address;
+        long waiting = throttle.waitFor(name, from);
+        if (waiting > 0) {
+            return Authentication.refused(waiting);
         }
         Optional<Account> account = name.isEmpty() || name.length() > 100 ? Optional.empty() : byUsername(name);
         char[] typed = password == null ? new char[0] : password;
         if (account.isPresent() && account.get().passwordMatches(typed)) {
-            throttle.succeeded(name, address == null ? "" : address);
+            throttle.succeeded(name);
             Account a = account.get();
             return Authentication.valid(a.username(), a.roles().stream().map(Role::name).collect(Collectors.toSet()),
                     a.sessionStamp());
@@ -61,11 +62,11 @@ public class Accounts {
         if (account.isEmpty()) {
             PasswordHash.spendTheSameTime(typed);
         }
-        return Authentication.refused(throttled(attempt, name, account.isPresent(), address));
+        return Authentication.refused(throttled(throttle.failed(name, from), name, account.isPresent(), from));
     }
 
     /** After a failure: how long the next attempt waits, and one log line when a limit is first reached. */
-    private static long throttled(LoginThrottle.Attempt attempt, String name, boolean known, String address) {
+    private static long throttled(LoginThrottle.Failures attempt, String name, boolean known, String address) {
         int nameLimit = LoginThrottle.nameLimit();
         int addressLimit = LoginThrottle.addressLimit();
         if (attempt.nameFailures() == nameLimit) {

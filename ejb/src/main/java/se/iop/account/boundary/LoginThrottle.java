@@ -10,14 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import se.iop.common.Settings;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Slows down password guessing: failed logins are counted per account name and per client address,
  * and from a limit on (5 for a name, 20 for an address by default) each further attempt must wait,
- * 5 seconds, then twice as long after each failure, up to 15 minutes. An attempt is counted <em>before</em> the
- * password is checked, so a burst of parallel guesses is throttled like a sequence of them; a
- * successful login takes its count back. The counts live in the database, so every node of a
+ * 5 seconds, then twice as long after each failure, up to 15 minutes. Only wrong passwords are counted
+ * (an API client's parallel requests each log in, and must never look like guesses); an attempt that
+ * must wait is refused before its password is looked at. A successful login forgets the name's
+ * failures. The counts live in the database, so every node of a
  * cluster sees them; an hour without failures forgets them.
  */
 @Stateless
@@ -28,8 +28,8 @@ public class LoginThrottle {
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-    /** What the throttle said of one attempt: how long it must still wait (0: go ahead), and the counts. */
-    public record Attempt(long waitSeconds, int nameFailures, int addressFailures) {
+    /** The failures counted so far for a name and an address, after one more. */
+    public record Failures(int nameFailures, int addressFailures) {
     }
 
     @PersistenceContext
@@ -68,24 +68,24 @@ public class LoginThrottle {
     }
 
     /**
-     * Asks to try a password for this name from this address. While either is waiting, nothing is
-     * counted and the wait left is returned; otherwise the attempt is counted as a failure (until
-     * {@link #succeeded} takes it back) and the wait is 0. Its own transaction: the count stands
-     * whatever becomes of the login, and no lock is held while the password is hashed.
+     * How long an attempt for this name from this address must still wait (0: go ahead). Nothing is
+     * counted here: a password is only counted when it proves wrong ({@link #failed}), so that the many
+     * parallel requests of an API client, each logging in, are never taken for guesses.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Attempt attempt(String name, String address) {
-        String nameKey = nameKey(name);
-        String addressKey = addressKey(address);
+    public long waitFor(String name, String address) {
         Number waiting = (Number) em.createNativeQuery("""
                         select coalesce(max(ceil(extract(epoch from blocked_until - now()))), 0) from login_failure
                         where key in (?1, ?2) and blocked_until > now() and last_failure > now() - make_interval(secs => ?3)""")
-                .setParameter(1, nameKey).setParameter(2, addressKey).setParameter(3, FORGET_AFTER.toSeconds())
+                .setParameter(1, nameKey(name)).setParameter(2, addressKey(address)).setParameter(3, FORGET_AFTER.toSeconds())
                 .getSingleResult();
-        if (waiting.longValue() > 0) {
-            return new Attempt(waiting.longValue(), 0, 0);
-        }
-        return new Attempt(0, count(nameKey, nameLimit()), count(addressKey, addressLimit()));
+        return waiting.longValue();
+    }
+
+    /** A wrong password for this name from this address: counted for both, in its own transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Failures failed(String name, String address) {
+        return new Failures(count(nameKey(name), nameLimit()), count(addressKey(address), addressLimit()));
     }
 
     private int count(String key, int limit) {
@@ -102,18 +102,10 @@ public class LoginThrottle {
         return failures;
     }
 
-    /** The password was right: the name's failures are forgotten, and the address's count takes this attempt back. */
+    /** The password was right: the name's failures are forgotten (the address's stay until they are old). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void succeeded(String name, String address) {
+    public void succeeded(String name) {
         em.createNativeQuery("delete from login_failure where key = ?1").setParameter(1, nameKey(name)).executeUpdate();
-        List<?> left = em.createNativeQuery("update login_failure set failures = failures - 1 where key = ?1 and failures > 1 returning failures")
-                .setParameter(1, addressKey(address)).getResultList();
-        if (left.isEmpty()) {
-            em.createNativeQuery("delete from login_failure where key = ?1").setParameter(1, addressKey(address)).executeUpdate();
-        } else if (waitAfter(((Number) left.get(0)).intValue(), addressLimit()).isZero()) {
-            em.createNativeQuery("update login_failure set blocked_until = null where key = ?1")
-                    .setParameter(1, addressKey(address)).executeUpdate();
-        }
     }
 
     /** What is forgotten is removed, so that guessed names do not pile up. */
