@@ -292,6 +292,10 @@ public final class ExpenseCsv {
         }
         if (problems.size() == before) {
             rows.add(new Row(row, phase.id(), line.id(), partner, date, amount, description, voucher));
+        } else if (phase != null && date != null && !phase.contains(date)) {
+            // This row goes no further, so Expense.book (the rule) will not see it: its date is said here as
+            // the rule says it, so that a row's problems are all listed at once.
+            problems.add(new Problem(row, Column.DATE.field(), "error.dateOutsidePhase", phase.start(), phase.end()));
         }
     }
 
