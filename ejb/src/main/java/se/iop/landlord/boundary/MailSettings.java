@@ -1,5 +1,7 @@
 package se.iop.landlord.boundary;
 
+import se.iop.common.Settings;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,10 +16,9 @@ final class MailSettings {
     private MailSettings() {
     }
 
-    /** {@code IOP_PUBLIC_URL}, e.g. https://iop.nykoping.se/ — never taken from a request's Host header. */
+    /** {@code IOP_PUBLIC_URL}: see {@link Settings#publicUrl()}. */
     static URI publicUrl() {
-        String url = setting("iop.public.url", "IOP_PUBLIC_URL").orElse("http://localhost:8080/");
-        return URI.create(url.endsWith("/") ? url : url + "/");
+        return Settings.publicUrl();
     }
 
     /** {@code IOP_MAIL_RETRY_SECONDS}: both the retry timer's interval and the wait after a failure. */
@@ -39,10 +40,6 @@ final class MailSettings {
     }
 
     private static Optional<String> setting(String property, String env) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return Settings.setting(property, env);
     }
 }
