@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
@@ -52,6 +53,7 @@ public class AgreementsResource {
     public record Page(long total, int first, int max, List<AgreementJson.Brief> items) {
     }
 
+    @Operation(summary = "Search agreements, a page at a time")
     @GET
     public Page list(@QueryParam("q") String text, @QueryParam("status") AgreementStatus status,
                      @QueryParam("first") @DefaultValue("0") int first,
@@ -61,12 +63,14 @@ public class AgreementsResource {
                 agreements.search(q).stream().map(AgreementJson.Brief::of).toList());
     }
 
+    @Operation(summary = "Read an agreement")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(agreements.find(id));
     }
 
+    @Operation(summary = "Register a new agreement")
     @POST
     public Response create(@NotNull @Valid AgreementInput in) {
         Agreement a = agreements.create(in.draft());
@@ -74,6 +78,7 @@ public class AgreementsResource {
                 .tag(Etags.of(a.version())).entity(AgreementJson.of(a)).build();
     }
 
+    @Operation(summary = "Update an agreement's details")
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -81,6 +86,7 @@ public class AgreementsResource {
         return ok(agreements.update(id, Etags.expected(ifMatch, in.version()), in.draft()));
     }
 
+    @Operation(summary = "Record the eligibility assessment of an agreement")
     @PUT
     @Path("{id}/eligibility")
     public Response assess(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -88,6 +94,7 @@ public class AgreementsResource {
         return ok(agreements.assessEligibility(id, Etags.expected(ifMatch, in.version()), in.checklist()));
     }
 
+    @Operation(summary = "Change an agreement's status")
     @POST
     @Path("{id}/status")
     public Response changeStatus(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -95,6 +102,7 @@ public class AgreementsResource {
         return ok(agreements.changeStatus(id, Etags.expected(ifMatch, in.version()), in.status(), in.on(), in.reason()));
     }
 
+    @Operation(summary = "Add a party to an agreement")
     @POST
     @Path("{id}/parties")
     public Response addParty(@PathParam("id") long id, @NotNull @Valid PartyInput in) {
@@ -102,6 +110,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "Remove a party from an agreement")
     @DELETE
     @Path("{id}/parties/{partyId}")
     public Response removeParty(@PathParam("id") long id, @PathParam("partyId") long partyId) {
@@ -109,6 +118,7 @@ public class AgreementsResource {
         return ok(agreements.find(id));
     }
 
+    @Operation(summary = "Register a committee decision on an agreement")
     @POST
     @Path("{id}/decisions")
     public Response registerDecision(@PathParam("id") long id, @NotNull @Valid DecisionInput in) {
@@ -116,6 +126,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "Record an amendment to an agreement")
     @POST
     @Path("{id}/amendments")
     public Response amend(@PathParam("id") long id, @NotNull @Valid AmendmentInput in) {
@@ -123,6 +134,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "List every change of an agreement")
     @GET
     @Path("{id}/history")
     public List<Change> history(@PathParam("id") long id) {
