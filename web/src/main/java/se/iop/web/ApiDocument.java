@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Makes the OpenAPI document at /openapi complete by construction, so no resource method can forget it:
@@ -33,17 +35,24 @@ public class ApiDocument implements OASFilter {
      * The schemes the API accepts, any one of them. The bearer token (API tokens, OIDC access tokens)
      * joins this list when /api accepts it, not before.
      */
-    private static final Map<String, SecurityScheme> SCHEMES = new LinkedHashMap<>();
-
-    static {
-        SCHEMES.put("basicAuth", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+    private static Map<String, SecurityScheme> schemes() {
+        Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+        schemes.put("basicAuth", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("HTTP Basic with the user name and password of an account (the web UI's accounts). "
                         + "Each request checks the password, which takes time: for many requests prefer one session."));
-        SCHEMES.put("sessionCookie", OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+        schemes.put("sessionCookie", OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
                 .description("The session cookie of a sign-in to the web UI. A write (POST, PUT, DELETE) with the "
                         + "cookie must also carry the header X-IOP-Request, which a cross-site form cannot send."));
+        return schemes;
     }
+
+    private static final String DESCRIPTION = "Organisations, agreements (IOP) and their decisions and amendments, "
+            + "budgets (phases, allocations, lines, payments, costs), milestones, activity reports and outcomes, landlords "
+            + "and their information packets, and the landlord portal. Authenticate with HTTP Basic or the web UI's "
+            + "session cookie (see the security schemes); each role sees only what it may. Errors are RFC 9457 problem "
+            + "details (application/problem+json) naming the field; updates take the version in the body or an "
+            + "If-Match header.";
 
     /** What each problem status means in this API. */
     private static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
@@ -64,11 +73,13 @@ public class ApiDocument implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         closedBodies.filterOpenAPI(api);
+        api.setInfo(OASFactory.createInfo().title("IOP – Bostad först").version("1").description(DESCRIPTION));
         Components components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
         api.setComponents(components);
         components.addSchema(PROBLEM, problemSchema());
-        SCHEMES.forEach(components::addSecurityScheme);
-        api.setSecurity(SCHEMES.keySet().stream()
+        Map<String, SecurityScheme> schemes = schemes();
+        schemes.forEach(components::addSecurityScheme);
+        api.setSecurity(schemes.keySet().stream()
                 .map(name -> OASFactory.createSecurityRequirement().addScheme(name)).toList());
         String url = Settings.publicUrl().toString();
         api.setServers(List.of(OASFactory.createServer().url(url.substring(0, url.length() - 1))
@@ -76,11 +87,29 @@ public class ApiDocument implements OASFilter {
         if (api.getPaths() == null) {
             return;
         }
+        Set<String> tags = new TreeSet<>();
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, op) -> {
+                    if (op.getTags() == null || op.getTags().isEmpty()) {
+                        String tag = tag(op.getOperationId());
+                        if (tag != null) {
+                            op.addTag(tag);
+                        }
+                    }
+                    if (op.getTags() != null) {
+                        tags.addAll(op.getTags());
+                    }
                     op.setOperationId(operationId(op.getOperationId()));
                     addProblems(path, item, method, op);
                 }));
+        tags.stream().filter(t -> api.getTags() == null || api.getTags().stream().noneMatch(d -> d.getName().equals(t)))
+                .forEach(t -> api.addTag(OASFactory.createTag().name(t)));
+    }
+
+    /** The operations of one resource class are grouped under its name: {@code PhasesResource_book} → Phases. */
+    static String tag(String given) {
+        return given == null || !given.contains("_") ? null
+                : given.substring(0, given.indexOf('_')).replaceFirst("Resource$", "");
     }
 
     /**
