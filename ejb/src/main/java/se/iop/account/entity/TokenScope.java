@@ -1,0 +1,20 @@
+package se.iop.account.entity;
+
+import java.util.Set;
+
+/**
+ * What an API token lets its holder do with the account's roles. {@code READ_ONLY} is the simplest honest
+ * read part: only requests that change nothing by HTTP's rules (GET, HEAD) are let through, whatever the
+ * roles would allow; {@code ACCOUNT_ROLES} is all the account may do.
+ */
+public enum TokenScope {
+    READ_ONLY,
+    ACCOUNT_ROLES;
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    /** Whether a request with this HTTP method is within the scope. */
+    public boolean permits(String method) {
+        return this == ACCOUNT_ROLES || READS.contains(method);
+    }
+}
