@@ -145,6 +145,11 @@ public class ApiToken {
         return now.isBefore(expiresAt) ? TokenState.ACTIVE : TokenState.EXPIRED;
     }
 
+    /** The last day (in Sweden) a token that expires at this moment works. */
+    public static LocalDate lastDay(Instant expiresAt) {
+        return LocalDate.ofInstant(expiresAt.minusNanos(1), Days.SWEDEN);
+    }
+
     /** Whether a request now may be made with this token: neither revoked nor expired, and its account active. */
     public boolean admits(Instant now) {
         return state(revokedAt, expiresAt, now) == TokenState.ACTIVE && account.active();

@@ -75,6 +75,7 @@ class ApiTokenTest {
         assertTrue(t.admits(lastMoment));
         assertFalse(t.admits(lastMoment.plusMillis(1)));
         assertEquals(TokenState.EXPIRED, ApiToken.state(null, t.expiresAt(), t.expiresAt()));
+        assertEquals(TODAY.plusDays(10), ApiToken.lastDay(t.expiresAt()));
     }
 
     @Test
