@@ -309,7 +309,7 @@ class ApiTokenIT {
         assertProblem(issue(ADMIN, accountId, Json.createObjectBuilder().add("name", name.toUpperCase())), 409, "name");
         assertProblem(issue(ADMIN, accountId, token(null).add("expiresOn", today.plusDays(366).toString())), 422, "expiresOn");
         assertProblem(issue(ADMIN, accountId, token(null).add("expiresOn", today.minusDays(1).toString())), 422, "expiresOn");
-        assertProblem(issue(ADMIN, accountId, token(null).add("scope", "EVERYTHING")), 400, "scope");
+        assertProblem(issue(ADMIN, accountId, token(null).add("scope", "EVERYTHING")), 422, "scope");
         assertProblem(issue(ADMIN, accountId, Json.createObjectBuilder().add("name", " ")), 400, "name");
         assertProblem(issue(ADMIN, accountId, token(null).add("secret", "iop_mitt")), 400, "secret");
         assertProblem(issue(ADMIN, Long.MAX_VALUE, token(null)), 404, null);

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 @ApplicationPath("/api")
 @OpenAPIDefinition(info = @Info(title = "IOP – Bostad först", version = "1",
         description = "Organisations, agreements (IOP), parties, committee decisions and amendments. "
-                + "HTTP Basic with the same accounts as the web UI; errors are RFC 9457 problem details."))
+                + "An API token (Authorization: Bearer iop_…, issued by an administrator), HTTP Basic with the same accounts"
+                + " as the web UI, or the session cookie of a login; errors are RFC 9457 problem details."))
 public class RestApplication extends Application {
 }

@@ -24,6 +24,7 @@ import se.iop.common.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -123,7 +124,7 @@ public class ApiToken {
         t.account = account;
         t.name = Text.required("name", name, NAME_MAX);
         t.scope = scope == null ? TokenScope.READ_ONLY : scope;
-        t.createdAt = now;
+        t.createdAt = now.truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         t.createdBy = by;
         t.expiresAt = until.plusDays(1).atStartOfDay(Days.SWEDEN).toInstant();
         String secret = SECRET_PREFIX + Secrets.random(32);
@@ -163,7 +164,7 @@ public class ApiToken {
     /** Ends the token for good; revoking it again changes nothing. */
     public void revoke(Instant at, String by) {
         if (revokedAt == null) {
-            revokedAt = at;
+            revokedAt = at.truncatedTo(ChronoUnit.MICROS);
             revokedBy = by;
         }
     }

@@ -1,5 +1,8 @@
 package se.iop.account.entity;
 
+import se.iop.common.InvalidInput;
+
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -12,6 +15,15 @@ public enum TokenScope {
     ACCOUNT_ROLES;
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    /** The scope a client named ({@code READ_ONLY} when none), or a refusal naming {@code field}. */
+    public static TokenScope named(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return READ_ONLY;
+        }
+        return Arrays.stream(values()).filter(s -> s.name().equals(text.strip())).findFirst()
+                .orElseThrow(() -> new InvalidInput(field, "error.token.scope"));
+    }
 
     /** Whether a request with this HTTP method is within the scope. */
     public boolean permits(String method) {

@@ -130,6 +130,26 @@ class ApiTokenTest {
     }
 
     @Test
+    void aScopeIsNamedExactlyAndReadOnlyWhenNoneIsNamed() {
+        assertEquals(TokenScope.READ_ONLY, TokenScope.named("scope", null));
+        assertEquals(TokenScope.READ_ONLY, TokenScope.named("scope", " "));
+        assertEquals(TokenScope.ACCOUNT_ROLES, TokenScope.named("scope", "ACCOUNT_ROLES"));
+        for (String wrong : new String[]{"account_roles", "ADMIN", "READ ONLY", "*"}) {
+            InvalidInput e = assertThrows(InvalidInput.class, () -> TokenScope.named("scope", wrong));
+            assertEquals("scope", e.field());
+            assertEquals("error.token.scope", e.key());
+        }
+    }
+
+    @Test
+    void timesAreKeptToTheMicrosecondAsTheDatabaseKeepsThem() {
+        ApiToken t = ApiToken.issue(ACCOUNT, "Mikro", null, null, NOW.plusNanos(123_456_789), "admin").token();
+        assertEquals(NOW.plusNanos(123_456_000), t.createdAt());
+        t.revoke(NOW.plusNanos(987_654_321), "admin");
+        assertEquals(NOW.plusNanos(987_654_000), t.revokedAt());
+    }
+
+    @Test
     void theLastUseIsWrittenAtMostOnceAMinute() {
         assertTrue(ApiToken.lastUseDue(null, NOW));
         assertFalse(ApiToken.lastUseDue(NOW.minusSeconds(59), NOW));

@@ -41,7 +41,7 @@ public class AccountTokensResource {
     /** 201 with the token and its {@code secret}; not kept by caches, and never shown again. */
     @POST
     public Response issue(@PathParam("accountId") long accountId, @NotNull @Valid TokenInput in) {
-        ApiTokens.Issued issued = tokens.issue(accountId, in.name(), in.scope(), in.expiresOn());
+        ApiTokens.Issued issued = tokens.issue(accountId, in.name(), in.tokenScope(), in.expiresOn());
         return Response.created(uri.getBaseUriBuilder().path("tokens").path(issued.token().id().toString()).build())
                 .header("Cache-Control", "no-store")
                 .entity(IssuedTokenJson.of(issued)).build();
