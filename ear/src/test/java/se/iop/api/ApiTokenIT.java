@@ -9,15 +9,14 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import se.iop.account.entity.PasswordHash;
 import se.iop.it.Api;
 import se.iop.it.Deployments;
+import se.iop.it.ItAccounts;
 import se.iop.it.ItDatabase;
 import se.iop.it.Rows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,38 +50,14 @@ import static se.iop.it.Problems.assertProblem;
 class ApiTokenIT {
 
     private static final Api ADMIN = Api.admin();
-    private static final String PASSWORD = "ett-langt-losenord";
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.ear();
     }
 
-    /** A fresh account with one role (bound to the organisation when given); its id. */
     private static long account(String role, Long organisationId) {
-        String username = ("it-token-" + unique("").strip()).toLowerCase();
-        try (Connection c = ItDatabase.database().connect()) {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("insert into account (username, password_hash, display_name,"
-                    + " organisation_id) values (?, ?, ?, ?) returning id")) {
-                ps.setString(1, username);
-                ps.setString(2, PasswordHash.of(PASSWORD.toCharArray()));
-                ps.setString(3, "IT integration");
-                ps.setObject(4, organisationId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into account_role (account_id, role) values (?, ?)")) {
-                ps.setLong(1, id);
-                ps.setString(2, role);
-                ps.executeUpdate();
-            }
-            return id;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ItAccounts.create(role, organisationId);
     }
 
     private static void sql(String statement, Object... params) {
