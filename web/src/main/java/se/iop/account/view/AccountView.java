@@ -126,7 +126,7 @@ public class AccountView implements Serializable {
         try {
             apiTokens.revoke(tokenId);
             tokens = null;
-            ui.message(FacesMessage.SEVERITY_INFO, "account.token.revoked");
+            ui.message(FacesMessage.SEVERITY_INFO, "account.tokens.revoked");
         } catch (DomainException e) {
             ui.refused(e);
         }
