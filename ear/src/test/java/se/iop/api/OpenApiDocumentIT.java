@@ -196,7 +196,7 @@ class OpenApiDocumentIT {
     void securityIsDeclaredAndRequired() {
         JsonObject doc = served();
         JsonObject schemes = doc.getJsonObject("components").getJsonObject("securitySchemes");
-        assertEquals(Set.of("basicAuth", "sessionCookie"), schemes == null ? Set.of() : schemes.keySet());
+        assertEquals(Set.of("apiToken", "basicAuth", "sessionCookie"), schemes == null ? Set.of() : schemes.keySet());
         JsonObject basic = schemes.getJsonObject("basicAuth");
         assertEquals(List.of("http", "basic"), List.of(basic.getString("type"), basic.getString("scheme")));
         JsonObject cookie = schemes.getJsonObject("sessionCookie");

@@ -37,6 +37,9 @@ public class ApiDocument implements OASFilter {
      */
     private static Map<String, SecurityScheme> schemes() {
         Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+        schemes.put("apiToken", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API token issued by an administrator for an account (Authorization: Bearer iop_…): "
+                        + "read-only or with the account's roles, until its last day or until revoked. No session is kept."));
         schemes.put("basicAuth", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("HTTP Basic with the user name and password of an account (the web UI's accounts). "
                         + "Each request checks the password, which takes time: for many requests prefer one session."));
@@ -49,7 +52,7 @@ public class ApiDocument implements OASFilter {
 
     private static final String DESCRIPTION = "Organisations, agreements (IOP) and their decisions and amendments, "
             + "budgets (phases, allocations, lines, payments, costs), milestones, activity reports and outcomes, landlords "
-            + "and their information packets, and the landlord portal. Authenticate with HTTP Basic or the web UI's "
+            + "and their information packets, and the landlord portal. Authenticate with an API token, HTTP Basic or the web UI's "
             + "session cookie (see the security schemes); each role sees only what it may. Errors are RFC 9457 problem "
             + "details (application/problem+json) naming the field; updates take the version in the body or an "
             + "If-Match header.";
