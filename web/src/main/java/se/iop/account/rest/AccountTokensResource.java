@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,12 +34,14 @@ public class AccountTokensResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "List an account's API tokens (never their secrets)")
     @GET
     public List<TokenInfo> list(@PathParam("accountId") long accountId) {
         return tokens.ofAccount(accountId);
     }
 
     /** 201 with the token and its {@code secret}; not kept by caches, and never shown again. */
+    @Operation(summary = "Issue an API token for an account; the secret is in this answer only")
     @POST
     public Response issue(@PathParam("accountId") long accountId, @NotNull @Valid TokenInput in) {
         ApiTokens.Issued issued = tokens.issue(accountId, in.name(), in.tokenScope(), in.expiresOn());

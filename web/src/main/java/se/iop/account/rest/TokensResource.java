@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ public class TokensResource {
     @Inject
     private ApiTokens tokens;
 
+    @Operation(summary = "Read an API token (never its secret)")
     @GET
     @Path("{id}")
     public TokenInfo get(@PathParam("id") long id) {
@@ -25,6 +27,7 @@ public class TokensResource {
     }
 
     /** Revokes the token and answers it as it now stands; revoking it again answers the same. */
+    @Operation(summary = "Revoke an API token")
     @DELETE
     @Path("{id}")
     public TokenInfo revoke(@PathParam("id") long id) {
