@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
@@ -54,7 +53,6 @@ public class AgreementsResource {
     public record Page(long total, int first, int max, List<AgreementJson.Brief> items) {
     }
 
-    @Operation(summary = "Search agreements, a page at a time")
     @GET
     public Page list(@QueryParam("q") String text, @QueryParam("status") AgreementStatus status,
                      @QueryParam("first") @DefaultValue("0") int first,
@@ -64,14 +62,12 @@ public class AgreementsResource {
                 agreements.search(q).stream().map(AgreementJson.Brief::of).toList());
     }
 
-    @Operation(summary = "Read an agreement")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(agreements.find(id));
     }
 
-    @Operation(summary = "Register a new agreement")
     @POST
     public Response create(@NotNull @Valid AgreementInput in) {
         Agreement a = agreements.create(in.draft());
@@ -79,7 +75,6 @@ public class AgreementsResource {
                 .tag(Etags.of(a.version())).entity(AgreementJson.of(a)).build();
     }
 
-    @Operation(summary = "Update an agreement's details")
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -87,7 +82,6 @@ public class AgreementsResource {
         return ok(agreements.update(id, Etags.expected(ifMatch, in.version()), in.draft()));
     }
 
-    @Operation(summary = "Record the eligibility assessment of an agreement")
     @PUT
     @Path("{id}/eligibility")
     public Response assess(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -95,7 +89,6 @@ public class AgreementsResource {
         return ok(agreements.assessEligibility(id, Etags.expected(ifMatch, in.version()), in.checklist()));
     }
 
-    @Operation(summary = "Change an agreement's status")
     @POST
     @Path("{id}/status")
     public Response changeStatus(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -103,7 +96,6 @@ public class AgreementsResource {
         return ok(agreements.changeStatus(id, Etags.expected(ifMatch, in.version()), in.status(), in.on(), in.reason()));
     }
 
-    @Operation(summary = "Add a party to an agreement")
     @POST
     @Path("{id}/parties")
     public Response addParty(@PathParam("id") long id, @NotNull @Valid PartyInput in) {
@@ -111,7 +103,6 @@ public class AgreementsResource {
         return created(id);
     }
 
-    @Operation(summary = "Remove a party from an agreement")
     @DELETE
     @Path("{id}/parties/{partyId}")
     public Response removeParty(@PathParam("id") long id, @PathParam("partyId") long partyId) {
@@ -120,7 +111,6 @@ public class AgreementsResource {
     }
 
     /** The party leaves the agreement by an amendment (ADMIN); answers the agreement with the amendment. */
-    @Operation(summary = "Record that a party leaves the agreement, by an amendment")
     @POST
     @Path("{id}/parties/{partyId}/leave")
     public Response partyLeaves(@PathParam("id") long id, @PathParam("partyId") long partyId,
@@ -129,7 +119,6 @@ public class AgreementsResource {
         return created(id);
     }
 
-    @Operation(summary = "Register a committee decision on an agreement")
     @POST
     @Path("{id}/decisions")
     public Response registerDecision(@PathParam("id") long id, @NotNull @Valid DecisionInput in) {
@@ -137,7 +126,6 @@ public class AgreementsResource {
         return created(id);
     }
 
-    @Operation(summary = "Record an amendment to an agreement")
     @POST
     @Path("{id}/amendments")
     public Response amend(@PathParam("id") long id, @NotNull @Valid AmendmentInput in) {
@@ -145,7 +133,6 @@ public class AgreementsResource {
         return created(id);
     }
 
-    @Operation(summary = "List every change of an agreement")
     @GET
     @Path("{id}/history")
     public List<Change> history(@PathParam("id") long id) {
