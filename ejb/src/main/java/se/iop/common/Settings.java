@@ -21,11 +21,10 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** A whole number of at least {@code min}; a setting that is no number, or too small, gives the fallback. */
+    /** A whole number, at least {@code min} (a smaller one is raised to it); the fallback when unset or no number. */
     public static long number(String property, String env, long fallback, long min) {
         try {
-            long value = text(property, env).map(Long::parseLong).orElse(fallback);
-            return value < min ? fallback : value;
+            return text(property, env).map(v -> Math.max(min, Long.parseLong(v))).orElse(fallback);
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -111,22 +111,13 @@ public class RequestLimits extends HttpFilter {
             default -> "The body is larger than " + maxBody(path) / KB + " KB, the most this address takes.";
         };
         if (path.startsWith("/api/") || path.equals("/api")) {
-            problem(response, status, title, detail);
+            Problem.write(response, status, title, detail);
         } else {
             page(response, status, title, detail);
         }
     }
 
     /** A refusal as an RFC 9457 problem detail, for clients of the API. */
-    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static void page(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html");

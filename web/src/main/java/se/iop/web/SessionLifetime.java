@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
+import se.iop.account.security.LoginMechanism;
+import se.iop.common.Settings;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,18 +68,6 @@ public class SessionLifetime extends HttpFilter implements HttpSessionListener {
     }
 
     private static void ended(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String login = request.getContextPath() + "/login.xhtml";
-        if (path.startsWith("/api/")) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"IOP\", charset=\"UTF-8\"");
-            RequestLimits.problem(response, 401, "Unauthorized", "The session has ended; log in again.");
-        } else if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + login + "\"/></partial-response>");
-        } else {
-            response.sendRedirect(login);
-        }
+        LoginMechanism.sessionEnded(request, response, null);
     }
 }

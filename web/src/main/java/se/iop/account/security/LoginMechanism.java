@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.Authentication;
 import se.iop.common.DatabaseUnavailable;
+import se.iop.web.Problem;
 import se.iop.web.ProblemMapper;
 import se.iop.web.ReturnPath;
 
@@ -103,6 +104,20 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * The answer to a request whose session was just ended (its lifetime over, or its account changed):
+     * 401 as a problem detail under /api, else the login page with this query, if any.
+     */
+    public static void sessionEnded(HttpServletRequest request, HttpServletResponse response, String query)
+            throws IOException {
+        if (isApi(request)) {
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            Problem.write(response, 401, "Unauthorized", "The session has ended; log in again.");
+        } else {
+            sendToLogin(request, response, query);
+        }
     }
 
     /** Redirects to the login page (with this query, if any), as a partial response for a Faces ajax request. */

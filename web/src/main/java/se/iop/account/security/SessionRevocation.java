@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import se.iop.account.boundary.Accounts;
-import se.iop.web.Problem;
 
 import java.io.IOException;
 import java.util.OptionalInt;
@@ -51,11 +50,6 @@ public class SessionRevocation extends HttpFilter {
         if (session != null) {
             session.invalidate();
         }
-        if (LoginMechanism.isApi(request)) {
-            response.setHeader("WWW-Authenticate", LoginMechanism.CHALLENGE);
-            Problem.write(response, 401, "Unauthorized", "The session has ended; log in again.");
-        } else {
-            LoginMechanism.sendToLogin(request, response, "sessionEnded=true");
-        }
+        LoginMechanism.sessionEnded(request, response, "sessionEnded=true");
     }
 }
