@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A small client for the JSON API as one user, with HTTP Basic. */
+/** A small client for the JSON API as one user, with HTTP Basic or an API token; it keeps no cookies. */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -30,6 +30,16 @@ public final class Api {
     public static Api as(String username, String password) {
         return new Api("Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client sending this API token ({@code Authorization: Bearer …}), or any text in its place. */
+    public static Api bearer(String token) {
+        return new Api("Bearer " + token);
+    }
+
+    /** A client sending exactly this Authorization header. */
+    public static Api authorization(String header) {
+        return new Api(header);
     }
 
     public static Api admin() {

@@ -1,5 +1,6 @@
 package se.iop.web;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +26,7 @@ public class HealthResource {
     @EJB
     private DatabaseReadiness database;
 
+    @Operation(summary = "Readiness: UP when the database answers, DOWN otherwise (public)")
     @GET
     @Path("ready")
     @Produces(MediaType.APPLICATION_JSON)

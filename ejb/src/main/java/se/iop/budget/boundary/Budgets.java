@@ -167,8 +167,14 @@ public class Budgets {
      */
     @RolesAllowed("FINANCE")
     public BudgetLine replan(long lineId, Long expectedVersion, BigDecimal planned, String reason) {
+        return replan(null, lineId, expectedVersion, planned, reason);
+    }
+
+    /** As {@link #replan(long, Long, BigDecimal, String)}, for a line of the named phase: another phase's is not found. */
+    @RolesAllowed("FINANCE")
+    public BudgetLine replan(Long phaseId, long lineId, Long expectedVersion, BigDecimal planned, String reason) {
         BudgetLine line = em.find(BudgetLine.class, lineId);
-        if (line == null) {
+        if (line == null || (phaseId != null && !phaseId.equals(line.phase().id()))) {
             throw new NotFound("line");
         }
         Phase phase = NotFound.as("line", () -> phase(line.phase().id()));

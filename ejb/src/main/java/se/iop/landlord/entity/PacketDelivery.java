@@ -13,18 +13,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import se.iop.common.Secrets;
 import se.iop.common.InvalidInput;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
@@ -42,7 +37,6 @@ public class PacketDelivery {
 
     public static final String BY_TOKEN = "PacketDelivery.byToken";
     public static final int REASON_MAX = 1000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -157,9 +151,7 @@ public class PacketDelivery {
 
     /** 24 random bytes, URL-safe: not guessable, and useless without the landlord's own login anyway. */
     static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.random(24);
     }
 
     /**
@@ -173,16 +165,9 @@ public class PacketDelivery {
         return token;
     }
 
-    /**
-     * What the database keeps of a token. A plain SHA-256, no salt nor slow hash: the token is 192 random
-     * bits, so there is nothing to guess from a dictionary, and a lookup by hash stays one index probe.
-     */
+    /** What the database keeps of a token: its SHA-256 ({@link Secrets}). */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Secrets.sha256(token);
     }
 
     /** Whether the e-mail's link still opens the packet: for {@code lifetime} after it was made. */

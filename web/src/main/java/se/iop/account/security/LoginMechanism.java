@@ -3,18 +3,20 @@ package se.iop.account.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import se.iop.landlord.boundary.PortalLinks;
 
 import jakarta.ws.rs.core.Response;
 import se.iop.account.boundary.Accounts;
+import se.iop.account.boundary.ApiTokens;
 import se.iop.account.boundary.Authentication;
+import se.iop.account.boundary.TokenCaller;
 import se.iop.common.DatabaseUnavailable;
 import se.iop.web.Problem;
 import se.iop.web.ProblemMapper;
@@ -24,21 +26,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
+import java.util.Optional;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security allows one): a login form
- * for the pages, HTTP Basic for {@code /api}. A successful login gets a new session id and is kept
- * in the session, so API clients may also reuse the session cookie instead of sending the password.
- * Passwords are checked by {@link Accounts#authenticate}, which throttles guessing; the session
- * remembers the account's session stamp ({@link SessionRevocation}).
+ * for the pages, HTTP Basic or an API token ({@code Authorization: Bearer iop_…}) for {@code /api}.
+ * A successful login by form or Basic gets a new session id and is kept in the session, so API clients
+ * may also reuse the session cookie instead of sending the password. Passwords are checked by
+ * {@link Accounts#authenticate}, which throttles guessing; the session remembers the account's session
+ * stamp ({@link SessionRevocation}). A token request is stateless: checked on every request by
+ * {@link ApiTokens#authenticate} (a SHA-256 and one query, no PBKDF2), and no session is made for it.
+ *
+ * <p>Sessions are reused here rather than by {@code @AutoApplySession}: that interceptor asks the container
+ * to keep every successful login in a session, a token's too. What it did is done the same way below.
  */
 @ApplicationScoped
-@AutoApplySession
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String CHALLENGE = "Basic realm=\"IOP\", charset=\"UTF-8\"";
+    /** A token refused, for whatever reason (RFC 6750); the answer says no more. */
+    static final String BEARER_CHALLENGE = "Bearer realm=\"IOP\", error=\"invalid_token\"";
+    /**
+     * The key of the message info by which a JASPI module asks the container to keep the login in the HTTP
+     * session (Jakarta Authentication's servlet profile); WildFly's Elytron reads it after a successful
+     * {@code validateRequest}, and the identity it keeps there is the request's principal on the session's
+     * next requests.
+     */
+    static final String REGISTER_SESSION = "jakarta.servlet.http.registerSession";
+    /** Request attribute: the scope of the API token this request was authenticated by ({@link TokenScopes}). */
+    static final String TOKEN_SCOPE = "se.iop.tokenScope";
     /** Request attribute: seconds a throttled login must wait, for the login page to say. */
     public static final String WAIT_SECONDS = "se.iop.loginWaitSeconds";
     /** The page an e-mail's personal link opens, and where an expired one leads instead. */
@@ -53,11 +74,20 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     private Accounts accounts;
 
     @Inject
+    private ApiTokens tokens;
+
+    @Inject
     private PortalLinks links;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        Principal kept = request.getUserPrincipal();
+        if (kept != null) {
+            // Logged in earlier in this session: the container restored the identity it kept. Confirmed as it is
+            // (SessionRevocation then checks that the account has not changed since).
+            return resumed(context, kept);
+        }
         String path = path(request);
         if (isApi(request)) {
             return api(request, response, context);
@@ -157,7 +187,24 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         request.changeSessionId();
         SessionStamp.keep(request, result.username(), result.sessionStamp());
-        return context.notifyContainerAboutLogin(result.username(), result.roles());
+        return kept(context, context.notifyContainerAboutLogin(result.username(), result.roles()));
+    }
+
+    private static AuthenticationStatus resumed(HttpMessageContext context, Principal principal) {
+        try {
+            context.getHandler().handle(new Callback[]{new CallerPrincipalCallback(context.getClientSubject(), principal)});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new IllegalStateException("the container refused the identity it kept itself", e);
+        }
+        return AuthenticationStatus.SUCCESS;
+    }
+
+    /** A successful login by password is kept in the session: its later requests are {@link #resumed}. */
+    private static AuthenticationStatus kept(HttpMessageContext context, AuthenticationStatus status) {
+        if (status == AuthenticationStatus.SUCCESS) {
+            context.getMessageInfo().getMap().put(REGISTER_SESSION, Boolean.TRUE.toString());
+        }
+        return status;
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -192,9 +239,36 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             }
             // The session the container may keep for this login carries the stamp (SessionRevocation).
             request.setAttribute(SessionStamp.ATTRIBUTE, new SessionStamp(result.username(), result.sessionStamp()));
-            return context.notifyContainerAboutLogin(result.username(), result.roles());
+            return kept(context, context.notifyContainerAboutLogin(result.username(), result.roles()));
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(request, response, context, header.substring(7).strip());
         }
         return context.isProtected() ? challenge(response, context) : context.doNothing();
+    }
+
+    /**
+     * An API token: checked on every request, never kept in a session. A malformed, unknown, revoked or
+     * expired token, or one of an inactive account, gets one and the same 401 (its problem detail is written
+     * by {@link se.iop.web.UnauthorizedPage}); no throttle is needed, 256 random bits cannot be guessed.
+     */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, String secret) {
+        Optional<TokenCaller> caller;
+        try {
+            caller = tokens.authenticate(secret);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.in(e)) {
+                throw e;
+            }
+            return unavailable(response, e);
+        }
+        if (caller.isEmpty()) {
+            response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
+            return context.responseUnauthorized();
+        }
+        request.setAttribute(TOKEN_SCOPE, caller.get().scope());
+        return context.notifyContainerAboutLogin(caller.get().username(), caller.get().roles());
     }
 
     /**
@@ -211,6 +285,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"IOP\"");
         return context.responseUnauthorized();
     }
 

@@ -8,10 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import se.iop.account.boundary.Accounts;
+import se.iop.account.boundary.ApiTokens;
+import se.iop.account.boundary.TokenInfo;
 import se.iop.account.entity.Account;
+import se.iop.account.entity.ApiToken;
 import se.iop.account.entity.Role;
+import se.iop.account.entity.TokenScope;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
+import se.iop.common.Days;
 import se.iop.common.DomainException;
 import se.iop.common.StaleVersion;
 import se.iop.web.Ids;
@@ -20,14 +25,16 @@ import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One account with its history, for administrators and auditors. Administrators set a new password
- * and deactivate or reactivate the account; an account is never deleted, its history stays.
+ * One account with its history and API tokens, for administrators and auditors. Administrators set a new
+ * password, deactivate or reactivate the account, and issue and revoke its API tokens; an account is never
+ * deleted, its history stays.
  */
 @Named
 @ViewScoped
@@ -35,6 +42,7 @@ public class AccountView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String PASSWORD_FORM = "passwordForm";
+    static final String TOKEN_FORM = "tokenForm";
 
     @Inject
     private Viewer viewer;
@@ -49,6 +57,9 @@ public class AccountView implements Serializable {
     private History history;
 
     @Inject
+    private ApiTokens apiTokens;
+
+    @Inject
     private Ui ui;
 
     @Inject
@@ -60,8 +71,15 @@ public class AccountView implements Serializable {
     private String password;
     private String passwordRepeat;
 
+    private String tokenName;
+    private TokenScope tokenScope = TokenScope.READ_ONLY;
+    private LocalDate tokenExpiresOn;
+    /** The secret of the token just issued, shown once in its dialog and forgotten when that closes. */
+    private String issuedSecret;
+
     private transient Account account;
     private transient List<Change> changes;
+    private transient List<TokenInfo> tokens;
 
     @PostConstruct
     void load() {
@@ -72,6 +90,58 @@ public class AccountView implements Serializable {
     private void read() {
         account = accounts.find(id);
         changes = null;
+        tokens = null;
+    }
+
+    public List<TokenInfo> getTokens() {
+        if (tokens == null && found) {
+            tokens = apiTokens.ofAccount(id);
+        }
+        return tokens == null ? List.of() : tokens;
+    }
+
+    public void startToken() {
+        tokenName = null;
+        tokenScope = TokenScope.READ_ONLY;
+        tokenExpiresOn = Days.today().plusDays(ApiToken.DEFAULT_DAYS);
+        issuedSecret = null;
+    }
+
+    public void issueToken() {
+        try {
+            issuedSecret = apiTokens.issue(id, tokenName, tokenScope, tokenExpiresOn).secret();
+            tokens = null;
+        } catch (DomainException e) {
+            ui.refused(e, TOKEN_FORM);
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    /** The secret dialog closed: the secret is gone from the server too. */
+    public void forgetSecret() {
+        issuedSecret = null;
+    }
+
+    public void revokeToken(long tokenId) {
+        try {
+            apiTokens.revoke(tokenId);
+            tokens = null;
+            ui.message(FacesMessage.SEVERITY_INFO, "account.tokens.revoked");
+        } catch (DomainException e) {
+            ui.refused(e);
+        }
+    }
+
+    public TokenScope[] getTokenScopes() {
+        return TokenScope.values();
+    }
+
+    public LocalDate getTokenMaxDate() {
+        return Days.today().plusDays(ApiToken.MAX_DAYS);
+    }
+
+    public LocalDate getToday() {
+        return Days.today();
     }
 
     public Account getAccount() {
@@ -157,6 +227,34 @@ public class AccountView implements Serializable {
 
     private static boolean isRole(String name) {
         return Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name));
+    }
+
+    public String getTokenName() {
+        return tokenName;
+    }
+
+    public void setTokenName(String tokenName) {
+        this.tokenName = tokenName;
+    }
+
+    public TokenScope getTokenScope() {
+        return tokenScope;
+    }
+
+    public void setTokenScope(TokenScope tokenScope) {
+        this.tokenScope = tokenScope;
+    }
+
+    public LocalDate getTokenExpiresOn() {
+        return tokenExpiresOn;
+    }
+
+    public void setTokenExpiresOn(LocalDate tokenExpiresOn) {
+        this.tokenExpiresOn = tokenExpiresOn;
+    }
+
+    public String getIssuedSecret() {
+        return issuedSecret;
     }
 
     public Long getId() {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.agreement.boundary.AgreementQuery;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
@@ -53,6 +54,7 @@ public class AgreementsResource {
     public record Page(long total, int first, int max, List<AgreementJson.Brief> items) {
     }
 
+    @Operation(summary = "Search agreements, a page at a time")
     @GET
     public Page list(@QueryParam("q") String text, @QueryParam("status") AgreementStatus status,
                      @QueryParam("first") @DefaultValue("0") int first,
@@ -62,12 +64,14 @@ public class AgreementsResource {
                 agreements.search(q).stream().map(AgreementJson.Brief::of).toList());
     }
 
+    @Operation(summary = "Read an agreement")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(agreements.find(id));
     }
 
+    @Operation(summary = "Register a new agreement")
     @POST
     public Response create(@NotNull @Valid AgreementInput in) {
         Agreement a = agreements.create(in.draft());
@@ -75,6 +79,7 @@ public class AgreementsResource {
                 .tag(Etags.of(a.version())).entity(AgreementJson.of(a)).build();
     }
 
+    @Operation(summary = "Update an agreement's details")
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -82,6 +87,7 @@ public class AgreementsResource {
         return ok(agreements.update(id, Etags.expected(ifMatch, in.version()), in.draft()));
     }
 
+    @Operation(summary = "Record the eligibility assessment of an agreement")
     @PUT
     @Path("{id}/eligibility")
     public Response assess(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -89,6 +95,7 @@ public class AgreementsResource {
         return ok(agreements.assessEligibility(id, Etags.expected(ifMatch, in.version()), in.checklist()));
     }
 
+    @Operation(summary = "Change an agreement's status")
     @POST
     @Path("{id}/status")
     public Response changeStatus(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -96,6 +103,7 @@ public class AgreementsResource {
         return ok(agreements.changeStatus(id, Etags.expected(ifMatch, in.version()), in.status(), in.on(), in.reason()));
     }
 
+    @Operation(summary = "Add a party to an agreement")
     @POST
     @Path("{id}/parties")
     public Response addParty(@PathParam("id") long id, @NotNull @Valid PartyInput in) {
@@ -103,6 +111,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "Remove a party from an agreement")
     @DELETE
     @Path("{id}/parties/{partyId}")
     public Response removeParty(@PathParam("id") long id, @PathParam("partyId") long partyId) {
@@ -111,6 +120,7 @@ public class AgreementsResource {
     }
 
     /** The party leaves the agreement by an amendment (ADMIN); answers the agreement with the amendment. */
+    @Operation(summary = "Record that a party leaves the agreement, by an amendment")
     @POST
     @Path("{id}/parties/{partyId}/leave")
     public Response partyLeaves(@PathParam("id") long id, @PathParam("partyId") long partyId,
@@ -119,6 +129,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "Register a committee decision on an agreement")
     @POST
     @Path("{id}/decisions")
     public Response registerDecision(@PathParam("id") long id, @NotNull @Valid DecisionInput in) {
@@ -126,6 +137,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "Record an amendment to an agreement")
     @POST
     @Path("{id}/amendments")
     public Response amend(@PathParam("id") long id, @NotNull @Valid AmendmentInput in) {
@@ -133,6 +145,7 @@ public class AgreementsResource {
         return created(id);
     }
 
+    @Operation(summary = "List every change of an agreement")
     @GET
     @Path("{id}/history")
     public List<Change> history(@PathParam("id") long id) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.budget.boundary.BudgetExports;
 import se.iop.budget.boundary.BudgetExports.ExportFile;
 import se.iop.budget.boundary.BudgetExports.Format;
@@ -24,24 +25,28 @@ public class BudgetExportResource {
     @Inject
     private BudgetExports exports;
 
+    @Operation(summary = "Export an agreement's budget transactions as CSV")
     @GET
     @Path("transactions.csv")
     public Response transactionsCsv(@PathParam("agreementId") long agreementId) {
         return download(exports.transactions(agreementId, Format.CSV));
     }
 
+    @Operation(summary = "Export an agreement's budget transactions as XLSX")
     @GET
     @Path("transactions.xlsx")
     public Response transactionsXlsx(@PathParam("agreementId") long agreementId) {
         return download(exports.transactions(agreementId, Format.XLSX));
     }
 
+    @Operation(summary = "Export an agreement's budget overview as CSV")
     @GET
     @Path("overview.csv")
     public Response overviewCsv(@PathParam("agreementId") long agreementId) {
         return download(exports.overview(agreementId, Format.CSV));
     }
 
+    @Operation(summary = "Export an agreement's budget overview as XLSX")
     @GET
     @Path("overview.xlsx")
     public Response overviewXlsx(@PathParam("agreementId") long agreementId) {
@@ -49,6 +54,7 @@ public class BudgetExportResource {
     }
 
     /** Booked costs of one calendar year (default: the year of the latest booking) as an SIE 4 file. */
+    @Operation(summary = "Export one year's booked costs of an agreement as SIE 4")
     @GET
     @Path("expenses.se")
     public Response sie(@PathParam("agreementId") long agreementId, @QueryParam("year") Integer year) {

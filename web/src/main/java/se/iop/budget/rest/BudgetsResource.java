@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.budget.boundary.BudgetSummaries;
 import se.iop.budget.boundary.BudgetSummary;
 import se.iop.budget.boundary.Budgets;
@@ -52,17 +53,20 @@ public class BudgetsResource {
     public record ExpensePage(long total, int first, int max, List<ExpenseJson> items) {
     }
 
+    @Operation(summary = "Read where an agreement's budget stands")
     @GET
     public BudgetSummary summary(@PathParam("agreementId") long agreementId) {
         return summaries.of(agreementId);
     }
 
+    @Operation(summary = "List the phases of an agreement's budget")
     @GET
     @Path("phases")
     public List<PhaseJson> phases(@PathParam("agreementId") long agreementId) {
         return budgets.phases(agreementId).stream().map(PhaseJson::of).toList();
     }
 
+    @Operation(summary = "Add a phase to an agreement's budget")
     @POST
     @Path("phases")
     public Response createPhase(@PathParam("agreementId") long agreementId, @NotNull @Valid PhaseInput in) {
@@ -71,12 +75,14 @@ public class BudgetsResource {
                 .entity(PhaseJson.of(p)).build();
     }
 
+    @Operation(summary = "List the payments of an agreement")
     @GET
     @Path("disbursements")
     public List<DisbursementJson> disbursements(@PathParam("agreementId") long agreementId) {
         return disbursements.ofAgreement(agreementId).stream().map(DisbursementJson::of).toList();
     }
 
+    @Operation(summary = "List the costs booked on an agreement, a page at a time")
     @GET
     @Path("expenses")
     public ExpensePage expenses(@PathParam("agreementId") long agreementId,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.budget.boundary.Disbursements;
 import se.iop.budget.entity.Disbursement;
 import se.iop.budget.rest.BudgetInputs.CancelInput;
@@ -31,23 +32,27 @@ public class DisbursementsResource {
     @Inject
     private Disbursements disbursements;
 
+    @Operation(summary = "Read a payment")
     @GET
     public Response get(@PathParam("id") long id) {
         return ok(disbursements.find(id));
     }
 
+    @Operation(summary = "Approve a planned payment")
     @POST
     @Path("approve")
     public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
         return ok(disbursements.approve(id, Etags.expected(ifMatch, in == null ? null : in.version())));
     }
 
+    @Operation(summary = "Mark an approved payment as paid")
     @POST
     @Path("pay")
     public Response pay(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PayInput in) {
         return ok(disbursements.pay(id, Etags.expected(ifMatch, in.version()), in.paidOn()));
     }
 
+    @Operation(summary = "Cancel a payment")
     @POST
     @Path("cancel")
     public Response cancel(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,

@@ -8,13 +8,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import se.iop.budget.boundary.ExpenseImports;
 import se.iop.budget.boundary.ImportReport;
 import se.iop.budget.control.ExpenseCsv;
+import se.iop.web.ApiDocument;
 import se.iop.web.Problem;
 
 import java.io.IOException;
@@ -47,6 +50,14 @@ public class ExpenseImportResource {
     @Inject
     private ExpenseImports imports;
 
+    @Operation(summary = "Import costs from the accounting system's CSV file")
+    @APIResponse(responseCode = "200", description = "Every row was booked.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Imported.class)))
+    @APIResponse(responseCode = "413", description = "The file is too large; nothing was imported.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ApiDocument.PROBLEM)))
+    @APIResponse(responseCode = "422", description = "Rows the rules refused, each with its row, field and why; "
+            + "nothing was imported.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ImportProblem.class)))
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
     @Produces(MediaType.APPLICATION_JSON)

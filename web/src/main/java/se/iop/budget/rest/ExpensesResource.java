@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.budget.boundary.Expenses;
 import se.iop.budget.entity.Expense;
 import se.iop.budget.rest.BudgetInputs.ReversalInput;
@@ -25,11 +26,13 @@ public class ExpensesResource {
     @Inject
     private Expenses expenses;
 
+    @Operation(summary = "Read a booked cost")
     @GET
     public ExpenseJson get(@PathParam("id") long id) {
         return ExpenseJson.of(expenses.find(id));
     }
 
+    @Operation(summary = "Correct a booked cost by booking its reversal")
     @POST
     @Path("reverse")
     public Response reverse(@PathParam("id") long id, @NotNull @Valid ReversalInput in) {

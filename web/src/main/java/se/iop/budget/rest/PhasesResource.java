@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.budget.boundary.Budgets;
 import se.iop.budget.boundary.Disbursements;
 import se.iop.budget.boundary.Expenses;
@@ -54,12 +55,14 @@ public class PhasesResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "Read a budget phase")
     @GET
     public Response get(@PathParam("phaseId") long phaseId) {
         Phase p = budgets.phase(phaseId);
         return Response.ok(PhaseJson.of(p)).tag(Etags.of(p.version())).build();
     }
 
+    @Operation(summary = "Rename or reschedule a budget phase")
     @PUT
     public Response update(@PathParam("phaseId") long phaseId, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid PhaseInput in) {
@@ -67,6 +70,7 @@ public class PhasesResource {
         return get(phaseId);
     }
 
+    @Operation(summary = "Allocate a committee's money to a phase")
     @POST
     @Path("allocations")
     public Response allocate(@PathParam("phaseId") long phaseId, @NotNull @Valid AllocationInput in) {
@@ -78,6 +82,7 @@ public class PhasesResource {
      * Reduces an allocation, or withdraws it with amount 0, giving the reason; never below what the phase
      * has committed in approved and paid payments (409). Answers the phase with its corrections.
      */
+    @Operation(summary = "Reduce or withdraw an allocation")
     @POST
     @Path("allocations/{allocationId}/corrections")
     public Response correctAllocation(@PathParam("phaseId") long phaseId, @PathParam("allocationId") long allocationId,
@@ -86,6 +91,7 @@ public class PhasesResource {
         return Response.status(Response.Status.CREATED).entity(PhaseJson.of(budgets.phase(phaseId))).build();
     }
 
+    @Operation(summary = "Add a budget line to a phase")
     @POST
     @Path("lines")
     public Response addLine(@PathParam("phaseId") long phaseId, @NotNull @Valid LineInput in) {
@@ -93,14 +99,16 @@ public class PhasesResource {
         return Response.status(Response.Status.CREATED).entity(LineJson.of(line)).build();
     }
 
+    @Operation(summary = "Change the planned amount of a budget line")
     @PUT
     @Path("lines/{lineId}")
-    public Response replan(@PathParam("lineId") long lineId, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull @Valid ReplanInput in) {
-        BudgetLine line = budgets.replan(lineId, Etags.expected(ifMatch, in.version()), in.planned(), in.reason());
+    public Response replan(@PathParam("phaseId") long phaseId, @PathParam("lineId") long lineId,
+                           @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReplanInput in) {
+        BudgetLine line = budgets.replan(phaseId, lineId, Etags.expected(ifMatch, in.version()), in.planned(), in.reason());
         return Response.ok(LineJson.of(line)).tag(Etags.of(line.version())).build();
     }
 
+    @Operation(summary = "Record a party's co-financing contribution to a phase")
     @POST
     @Path("contributions")
     public Response contribute(@PathParam("phaseId") long phaseId, @NotNull @Valid ContributionInput in) {
@@ -108,6 +116,7 @@ public class PhasesResource {
         return Response.status(Response.Status.CREATED).entity(PhaseJson.of(budgets.phase(phaseId))).build();
     }
 
+    @Operation(summary = "Plan a payment to a partner")
     @POST
     @Path("disbursements")
     public Response plan(@PathParam("phaseId") long phaseId, @NotNull @Valid DisbursementInput in) {
@@ -116,6 +125,7 @@ public class PhasesResource {
                 .tag(Etags.of(d.version())).entity(DisbursementJson.of(d)).build();
     }
 
+    @Operation(summary = "Book a cost on a budget line of a phase")
     @POST
     @Path("expenses")
     public Response book(@PathParam("phaseId") long phaseId, @NotNull @Valid ExpenseInput in) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.landlord.boundary.ContactNeeds;
 import se.iop.landlord.rest.LandlordInputs.HandledInput;
 import se.iop.landlord.rest.LandlordJson.NeedOut;
@@ -28,11 +29,13 @@ public class ContactNeedsResource {
     @Inject
     private ContactNeeds needs;
 
+    @Operation(summary = "List what landlords asked the support team for")
     @GET
     public List<NeedOut> list(@QueryParam("open") boolean openOnly) {
         return needs.list(openOnly).stream().map(NeedOut::of).toList();
     }
 
+    @Operation(summary = "Mark a contact need as handled")
     @POST
     @Path("{id}/handled")
     public NeedOut handled(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.landlord.boundary.Deliveries;
@@ -59,6 +60,7 @@ public class LandlordsResource {
     public record Page(long total, int first, int max, List<LandlordSummary> items) {
     }
 
+    @Operation(summary = "Search landlords, a page at a time")
     @GET
     public Page list(@QueryParam("q") String text, @QueryParam("kind") LandlordKind kind,
                      @QueryParam("inactive") boolean inactive, @QueryParam("withFlats") boolean withFlats,
@@ -68,12 +70,14 @@ public class LandlordsResource {
         return new Page(landlords.count(q), first, max, landlords.search(q));
     }
 
+    @Operation(summary = "Read a landlord with contacts and flats")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(landlords.find(id));
     }
 
+    @Operation(summary = "Register a landlord")
     @POST
     public Response create(@NotNull @Valid LandlordInput in) {
         Landlord l = landlords.create(in.data());
@@ -81,6 +85,7 @@ public class LandlordsResource {
                 .tag(Etags.of(l.version())).entity(LandlordOut.of(landlords.find(l.id()))).build();
     }
 
+    @Operation(summary = "Update a landlord's name and address")
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -88,18 +93,21 @@ public class LandlordsResource {
         return ok(landlords.update(id, Etags.expected(ifMatch, in.version()), in.name(), in.address()));
     }
 
+    @Operation(summary = "Deactivate a landlord")
     @POST
     @Path("{id}/deactivate")
     public Response deactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionOnly in) {
         return ok(landlords.deactivate(id, Etags.expected(ifMatch, in == null ? null : in.version())));
     }
 
+    @Operation(summary = "Reactivate a landlord")
     @POST
     @Path("{id}/reactivate")
     public Response reactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionOnly in) {
         return ok(landlords.reactivate(id, Etags.expected(ifMatch, in == null ? null : in.version())));
     }
 
+    @Operation(summary = "Add a contact person to a landlord")
     @POST
     @Path("{id}/contacts")
     public Response addContact(@PathParam("id") long id, @NotNull @Valid ContactInput in) {
@@ -107,6 +115,7 @@ public class LandlordsResource {
         return created(id);
     }
 
+    @Operation(summary = "Update a landlord's contact person")
     @PUT
     @Path("{id}/contacts/{contactId}")
     public Response updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
@@ -115,6 +124,7 @@ public class LandlordsResource {
         return ok(landlords.find(id));
     }
 
+    @Operation(summary = "Remove a landlord's contact person")
     @DELETE
     @Path("{id}/contacts/{contactId}")
     public Response removeContact(@PathParam("id") long id, @PathParam("contactId") long contactId) {
@@ -122,6 +132,7 @@ public class LandlordsResource {
         return ok(landlords.find(id));
     }
 
+    @Operation(summary = "Add a note about a landlord's contact person")
     @POST
     @Path("{id}/contacts/{contactId}/notes")
     public Response addNote(@PathParam("id") long id, @PathParam("contactId") long contactId,
@@ -130,6 +141,7 @@ public class LandlordsResource {
         return created(id);
     }
 
+    @Operation(summary = "Record a flat a landlord offers")
     @POST
     @Path("{id}/flats")
     public Response offerFlat(@PathParam("id") long id, @NotNull @Valid FlatInput in) {
@@ -137,6 +149,7 @@ public class LandlordsResource {
         return created(id);
     }
 
+    @Operation(summary = "Withdraw a flat a landlord offered")
     @DELETE
     @Path("{id}/flats/{flatId}")
     public Response withdrawFlat(@PathParam("id") long id, @PathParam("flatId") long flatId) {
@@ -144,6 +157,7 @@ public class LandlordsResource {
         return ok(landlords.find(id));
     }
 
+    @Operation(summary = "List the packets delivered to a landlord")
     @GET
     @Path("{id}/deliveries")
     public List<DeliveryOut> deliveries(@PathParam("id") long id) {
@@ -152,6 +166,7 @@ public class LandlordsResource {
     }
 
     /** Every change of the landlord, its contacts, notes and flats, newest first. */
+    @Operation(summary = "List every change of a landlord")
     @GET
     @Path("{id}/history")
     public List<Change> history(@PathParam("id") long id) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.landlord.boundary.Deliveries;
@@ -60,11 +61,13 @@ public class PacketsResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "List information packets")
     @GET
     public List<PacketSummary> list() {
         return packets.list();
     }
 
+    @Operation(summary = "Create an information packet with its first draft")
     @POST
     public Response create(@NotNull @Valid PacketInput in) {
         InformationPacket p = packets.create(in.agreementId(), in.draft());
@@ -72,6 +75,7 @@ public class PacketsResource {
                 .entity(PacketOut.of(packets.find(p.id()))).build();
     }
 
+    @Operation(summary = "Read an information packet and its versions")
     @GET
     @Path("{id}")
     public PacketOut get(@PathParam("id") long id) {
@@ -79,6 +83,7 @@ public class PacketsResource {
     }
 
     /** A new draft after the latest published version. */
+    @Operation(summary = "Start a new draft version of a packet")
     @POST
     @Path("{id}/versions")
     public Response newVersion(@PathParam("id") long id) {
@@ -87,6 +92,7 @@ public class PacketsResource {
                 .tag(Etags.of(v.version())).entity(version(id, v.number())).build();
     }
 
+    @Operation(summary = "Read a version of a packet")
     @GET
     @Path("{id}/versions/{number}")
     public Response getVersion(@PathParam("id") long id, @PathParam("number") int number) {
@@ -94,6 +100,7 @@ public class PacketsResource {
         return Response.ok(v).tag(Etags.of(v.version())).build();
     }
 
+    @Operation(summary = "Edit a draft version of a packet")
     @PUT
     @Path("{id}/versions/{number}")
     public Response edit(@PathParam("id") long id, @PathParam("number") int number,
@@ -102,6 +109,7 @@ public class PacketsResource {
         return getVersion(id, number);
     }
 
+    @Operation(summary = "Publish a draft version of a packet")
     @POST
     @Path("{id}/versions/{number}/publish")
     public Response publish(@PathParam("id") long id, @PathParam("number") int number,
@@ -110,6 +118,7 @@ public class PacketsResource {
         return getVersion(id, number);
     }
 
+    @Operation(summary = "Download a version of a packet as PDF")
     @GET
     @Path("{id}/versions/{number}/pdf")
     @Produces(PDF)
@@ -121,6 +130,7 @@ public class PacketsResource {
     }
 
     /** Queues the version for the chosen landlords (or all not yet reached); the mail goes out in the background. */
+    @Operation(summary = "Send a published version to landlords by e-mail")
     @POST
     @Path("{id}/versions/{number}/sends")
     public Response send(@PathParam("id") long id, @PathParam("number") int number, @NotNull @Valid SendInput in) {
@@ -129,6 +139,7 @@ public class PacketsResource {
                 .location(uri.getBaseUriBuilder().path("sends").path(Long.toString(r.sendId())).build()).build();
     }
 
+    @Operation(summary = "List the deliveries of a packet version")
     @GET
     @Path("{id}/versions/{number}/deliveries")
     public List<DeliveryOut> deliveries(@PathParam("id") long id, @PathParam("number") int number,
@@ -137,12 +148,14 @@ public class PacketsResource {
     }
 
     /** Every change of the version and its sections, newest first. */
+    @Operation(summary = "List every change of a packet version")
     @GET
     @Path("{id}/versions/{number}/history")
     public List<Change> history(@PathParam("id") long id, @PathParam("number") int number) {
         return history.ofPacketVersion(packets.version(id, number).id());
     }
 
+    @Operation(summary = "Read how the deliveries of a packet version stand")
     @GET
     @Path("{id}/versions/{number}/overview")
     public OverviewOut overview(@PathParam("id") long id, @PathParam("number") int number) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.landlord.boundary.Portal;
 import se.iop.landlord.entity.ContactNeed;
 import se.iop.landlord.rest.LandlordInputs.LinkInput;
@@ -36,18 +37,21 @@ public class PortalResource {
     public record LinkOut(long versionId) {
     }
 
+    @Operation(summary = "List the packets sent to your organisation")
     @GET
     @Path("packets")
     public List<PortalPacketOut> packets() {
         return portal.packets().stream().map(PortalPacketOut::of).toList();
     }
 
+    @Operation(summary = "Read a packet sent to your organisation")
     @GET
     @Path("packets/{versionId}")
     public DocumentOut read(@PathParam("versionId") long versionId) {
         return DocumentOut.of(portal.read(versionId));
     }
 
+    @Operation(summary = "Download a packet sent to your organisation as PDF")
     @GET
     @Path("packets/{versionId}/pdf")
     @Produces(PacketsResource.PDF)
@@ -56,6 +60,7 @@ public class PortalResource {
                 .header("Content-Disposition", "inline; filename=\"informationspaket-v" + versionId + ".pdf\"").build();
     }
 
+    @Operation(summary = "Record that you opened a packet")
     @POST
     @Path("packets/{versionId}/opened")
     public PortalPacketOut opened(@PathParam("versionId") long versionId) {
@@ -63,6 +68,7 @@ public class PortalResource {
         return PortalPacketOut.of(portal.packet(versionId));
     }
 
+    @Operation(summary = "Acknowledge a packet")
     @POST
     @Path("packets/{versionId}/acknowledge")
     public PortalPacketOut acknowledge(@PathParam("versionId") long versionId) {
@@ -70,18 +76,21 @@ public class PortalResource {
     }
 
     /** The token of an e-mail's personal link: which version it carries (and it now counts as opened). */
+    @Operation(summary = "Open the personal link of a packet e-mail")
     @POST
     @Path("links")
     public LinkOut link(@NotNull @Valid LinkInput in) {
         return new LinkOut(portal.openLink(in.token()));
     }
 
+    @Operation(summary = "List your contact needs")
     @GET
     @Path("contact-needs")
     public List<NeedOut> needs() {
         return portal.myNeeds().stream().map(NeedOut::of).toList();
     }
 
+    @Operation(summary = "Ask the support team for contact")
     @POST
     @Path("contact-needs")
     public Response report(@NotNull @Valid NeedInput in) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.landlord.boundary.Deliveries;
 import se.iop.landlord.rest.LandlordJson.ProgressOut;
 
@@ -17,6 +18,7 @@ public class SendsResource {
     @Inject
     private Deliveries deliveries;
 
+    @Operation(summary = "Read the progress of a send")
     @GET
     @Path("{id}")
     public ProgressOut get(@PathParam("id") long id) {

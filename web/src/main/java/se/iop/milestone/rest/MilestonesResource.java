@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.common.InvalidInput;
 import se.iop.milestone.boundary.Milestones;
 import se.iop.milestone.entity.Milestone;
@@ -37,6 +38,7 @@ public class MilestonesResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "List an agreement's milestones")
     @GET
     public List<MilestoneJson> ofAgreement(@QueryParam("agreementId") Long agreementId) {
         if (agreementId == null) {
@@ -45,6 +47,7 @@ public class MilestonesResource {
         return milestones.ofAgreement(agreementId).stream().map(MilestoneJson::of).toList();
     }
 
+    @Operation(summary = "Plan a milestone of an agreement")
     @POST
     public Response create(@NotNull @Valid MilestoneInput in) {
         if (in.agreementId() == null) {
@@ -55,12 +58,14 @@ public class MilestonesResource {
                 .tag(Etags.of(m.version())).entity(MilestoneJson.of(m)).build();
     }
 
+    @Operation(summary = "Read a milestone")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(milestones.find(id));
     }
 
+    @Operation(summary = "Revise a milestone")
     @PUT
     @Path("{id}")
     public Response revise(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -68,6 +73,7 @@ public class MilestonesResource {
         return ok(milestones.revise(id, Etags.expected(ifMatch, in.version()), in.data()));
     }
 
+    @Operation(summary = "Change a milestone's status")
     @POST
     @Path("{id}/status")
     public Response changeStatus(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.partner.boundary.OrganisationQuery;
 import se.iop.partner.boundary.Organisations;
@@ -51,6 +52,7 @@ public class OrganisationsResource {
                                @Size(max = 50) String phone) {
     }
 
+    @Operation(summary = "Search organisations, a page at a time")
     @GET
     public Page list(@QueryParam("q") String text, @QueryParam("kind") OrganisationKind kind,
                      @QueryParam("inactive") @DefaultValue("false") boolean includeInactive,
@@ -63,12 +65,14 @@ public class OrganisationsResource {
                 organisations.search(q).stream().map(OrganisationJson::brief).toList());
     }
 
+    @Operation(summary = "Read an organisation with committees and contacts")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(organisations.find(id));
     }
 
+    @Operation(summary = "Register an organisation")
     @POST
     public Response create(@NotNull @Valid OrganisationInput in) {
         Organisation o = organisations.create(in.data());
@@ -76,6 +80,7 @@ public class OrganisationsResource {
                 .tag(Etags.of(o.version())).entity(OrganisationJson.of(o)).build();
     }
 
+    @Operation(summary = "Update an organisation")
     @PUT
     @Path("{id}")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -83,18 +88,21 @@ public class OrganisationsResource {
         return ok(organisations.update(id, Etags.expected(ifMatch, in.version()), in.data()));
     }
 
+    @Operation(summary = "Deactivate an organisation")
     @POST
     @Path("{id}/deactivate")
     public Response deactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         return ok(organisations.deactivate(id, Etags.expected(ifMatch, null)));
     }
 
+    @Operation(summary = "Reactivate an organisation")
     @POST
     @Path("{id}/reactivate")
     public Response reactivate(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         return ok(organisations.reactivate(id, Etags.expected(ifMatch, null)));
     }
 
+    @Operation(summary = "Add a committee to an organisation")
     @POST
     @Path("{id}/committees")
     public Response addCommittee(@PathParam("id") long id, @NotNull @Valid CommitteeInput in) {
@@ -102,6 +110,7 @@ public class OrganisationsResource {
         return Response.status(Response.Status.CREATED).entity(OrganisationJson.of(organisations.find(id))).build();
     }
 
+    @Operation(summary = "Add a contact person to an organisation")
     @POST
     @Path("{id}/contacts")
     public Response addContact(@PathParam("id") long id, @NotNull @Valid ContactInput in) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.common.InvalidInput;
 import se.iop.report.boundary.CommitteeReports;
 
@@ -23,6 +24,7 @@ public class CommitteeReportsResource {
     @Inject
     private CommitteeReports reports;
 
+    @Operation(summary = "Download an agreement's committee follow-up report as PDF")
     @GET
     @Path("pdf")
     @Produces({"application/pdf", "application/problem+json"})
@@ -33,6 +35,7 @@ public class CommitteeReportsResource {
                 .header("Content-Disposition", "attachment; filename=\"uppfoljning-" + agreementId + ".pdf\"").build();
     }
 
+    @Operation(summary = "Download an agreement's committee follow-up report as CSV")
     @GET
     @Path("csv")
     @Produces({"text/csv", "application/problem+json"})

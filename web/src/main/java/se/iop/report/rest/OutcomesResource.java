@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.report.boundary.OutcomeSummaries;
 import se.iop.report.boundary.OutcomeSummary;
 
@@ -17,11 +18,13 @@ public class OutcomesResource {
     @Inject
     private OutcomeSummaries outcomes;
 
+    @Operation(summary = "Read the outcomes over all agreements")
     @GET
     public OutcomeSummary overall() {
         return outcomes.overall();
     }
 
+    @Operation(summary = "Read the outcomes of an agreement")
     @GET
     @Path("{agreementId}")
     public OutcomeSummary ofAgreement(@PathParam("agreementId") long agreementId) {

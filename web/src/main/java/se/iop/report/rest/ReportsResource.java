@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import se.iop.report.boundary.ActivityReports;
@@ -55,6 +56,7 @@ public class ReportsResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "Search activity reports")
     @GET
     public List<Brief> search(@QueryParam("agreementId") Long agreementId, @QueryParam("partnerId") Long partnerId,
                               @QueryParam("status") ReportStatus status) {
@@ -62,12 +64,14 @@ public class ReportsResource {
     }
 
     /** The quarters not yet reported: for a partner its own, for the others every partner's. */
+    @Operation(summary = "List the quarters not yet reported")
     @GET
     @Path("due")
     public List<DueJson> due() {
         return reports.due().stream().map(DueJson::of).toList();
     }
 
+    @Operation(summary = "Write a new activity report")
     @POST
     public Response create(@NotNull @Valid ReportInput in) {
         ReportDetails r = reports.create(in.draft());
@@ -75,18 +79,21 @@ public class ReportsResource {
                 .tag(Etags.of(r.version())).entity(json(r)).build();
     }
 
+    @Operation(summary = "Read an activity report")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         return ok(reports.find(id));
     }
 
+    @Operation(summary = "Revise a draft or returned activity report")
     @PUT
     @Path("{id}")
     public Response revise(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ReportInput in) {
         return ok(reports.revise(id, Etags.expected(ifMatch, in.version()), in.draft()));
     }
 
+    @Operation(summary = "Delete a draft activity report")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
@@ -94,18 +101,21 @@ public class ReportsResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Hand in an activity report")
     @POST
     @Path("{id}/submit")
     public Response submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
         return ok(reports.submit(id, Etags.expected(ifMatch, in == null ? null : in.version())));
     }
 
+    @Operation(summary = "Approve a handed-in activity report")
     @POST
     @Path("{id}/approve")
     public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
         return ok(reports.approve(id, Etags.expected(ifMatch, in == null ? null : in.version())));
     }
 
+    @Operation(summary = "Return a handed-in activity report with a comment")
     @POST
     @Path("{id}/return")
     public Response returnToPartner(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
@@ -113,6 +123,7 @@ public class ReportsResource {
         return ok(reports.returnToPartner(id, Etags.expected(ifMatch, in.version()), in.comment()));
     }
 
+    @Operation(summary = "Attach a file to an activity report")
     @POST
     @Path("{id}/attachments")
     @Consumes(MediaType.WILDCARD)
@@ -127,6 +138,7 @@ public class ReportsResource {
                 .entity(AttachmentJson.of(a)).build();
     }
 
+    @Operation(summary = "Download an attachment of an activity report")
     @GET
     @Path("{id}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
@@ -138,6 +150,7 @@ public class ReportsResource {
                 .build();
     }
 
+    @Operation(summary = "Remove an attachment from an activity report")
     @DELETE
     @Path("{id}/attachments/{attachmentId}")
     public Response detach(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {

@@ -1,0 +1,181 @@
+package se.iop.web;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import se.iop.common.Settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Makes the OpenAPI document at /openapi complete by construction, so no resource method can forget it:
+ * an {@code operationId} for every operation (its resource and method, camelCase), the problem responses
+ * each can give with the shared {@code Problem} schema, the security schemes the API accepts and the
+ * requirement of them, and the server from {@code IOP_PUBLIC_URL}. Summaries are written on the resource
+ * methods ({@code @Operation}); a test lints the served document.
+ */
+public class ApiDocument implements OASFilter {
+
+    public static final String PROBLEM = "Problem";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+
+    /**
+     * The schemes the API accepts, any one of them. The bearer token (API tokens, OIDC access tokens)
+     * joins this list when /api accepts it, not before.
+     */
+    private static Map<String, SecurityScheme> schemes() {
+        Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+        schemes.put("apiToken", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API token issued by an administrator for an account (Authorization: Bearer iop_…): "
+                        + "read-only or with the account's roles, until its last day or until revoked. No session is kept."));
+        schemes.put("basicAuth", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("HTTP Basic with the user name and password of an account (the web UI's accounts). "
+                        + "Each request checks the password, which takes time: for many requests prefer one session."));
+        schemes.put("sessionCookie", OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
+                .description("The session cookie of a sign-in to the web UI. A write (POST, PUT, DELETE) with the "
+                        + "cookie must also carry the header X-IOP-Request, which a cross-site form cannot send."));
+        return schemes;
+    }
+
+    private static final String DESCRIPTION = "Organisations, agreements (IOP) and their decisions and amendments, "
+            + "budgets (phases, allocations, lines, payments, costs), milestones, activity reports and outcomes, landlords "
+            + "and their information packets, and the landlord portal. Authenticate with an API token, HTTP Basic or the web UI's "
+            + "session cookie (see the security schemes); each role sees only what it may. Errors are RFC 9457 problem "
+            + "details (application/problem+json) naming the field; updates take the version in the body or an "
+            + "If-Match header.";
+
+    /** What each problem status means in this API. */
+    private static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
+
+    static {
+        PROBLEMS.put("400", "Malformed request: not JSON of the expected shape, a value of the wrong type, a "
+                + "required field missing or too long, or a property the API does not know; `field` names it.");
+        PROBLEMS.put("401", "Not signed in: no credentials, or wrong ones.");
+        PROBLEMS.put("403", "Your role does not allow this.");
+        PROBLEMS.put("404", "No such resource, or none that you may see.");
+        PROBLEMS.put("409", "Conflict: a stale version (If-Match or `version`), a state that does not allow this, "
+                + "a limit of the budget, or a concurrent change (then with Retry-After: send it again).");
+        PROBLEMS.put("422", "A rule refused the input; `field` names the field and `detail` says why.");
+    }
+
+    private final ClosedRequestBodies closedBodies = new ClosedRequestBodies();
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        closedBodies.filterOpenAPI(api);
+        api.setInfo(OASFactory.createInfo().title("IOP – Bostad först").version("1").description(DESCRIPTION));
+        Components components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
+        api.setComponents(components);
+        components.addSchema(PROBLEM, problemSchema());
+        Map<String, SecurityScheme> schemes = schemes();
+        schemes.forEach(components::addSecurityScheme);
+        api.setSecurity(schemes.keySet().stream()
+                .map(name -> OASFactory.createSecurityRequirement().addScheme(name)).toList());
+        String url = Settings.publicUrl().toString();
+        api.setServers(List.of(OASFactory.createServer().url(url.substring(0, url.length() - 1))
+                .description("This installation (IOP_PUBLIC_URL)")));
+        if (api.getPaths() == null) {
+            return;
+        }
+        Set<String> tags = new TreeSet<>();
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, op) -> {
+                    if (op.getTags() == null || op.getTags().isEmpty()) {
+                        String tag = tag(op.getOperationId());
+                        if (tag != null) {
+                            op.addTag(tag);
+                        }
+                    }
+                    if (op.getTags() != null) {
+                        tags.addAll(op.getTags());
+                    }
+                    op.setOperationId(operationId(op.getOperationId()));
+                    addProblems(path, item, method, op);
+                }));
+        tags.stream().filter(t -> api.getTags() == null || api.getTags().stream().noneMatch(d -> d.getName().equals(t)))
+                .forEach(t -> api.addTag(OASFactory.createTag().name(t)));
+    }
+
+    /** The operations of one resource class are grouped under its name: {@code PhasesResource_book} → Phases. */
+    static String tag(String given) {
+        return given == null || !given.contains("_") ? null
+                : given.substring(0, given.indexOf('_')).replaceFirst("Resource$", "");
+    }
+
+    /**
+     * SmallRye names an operation {@code Class_method} (operationIdStrategy CLASS_METHOD); the id is the
+     * class without "Resource", then the method: {@code AgreementsResource_list} → {@code agreementsList}.
+     * An id given on the method is kept.
+     */
+    static String operationId(String given) {
+        if (given == null || !given.contains("_")) {
+            return given;
+        }
+        String type = given.substring(0, given.indexOf('_')).replaceFirst("Resource$", "");
+        String method = given.substring(given.indexOf('_') + 1);
+        return type.substring(0, 1).toLowerCase(Locale.ROOT) + type.substring(1)
+                + method.substring(0, 1).toUpperCase(Locale.ROOT) + method.substring(1);
+    }
+
+    /**
+     * The problems an operation can answer with, as far as its shape tells: any may be 401 or 403; one with an
+     * id in its path 404; one with a body or query 400 and 422; a write 409. What the method documents itself is kept.
+     */
+    private static void addProblems(String path, PathItem item, PathItem.HttpMethod method, Operation op) {
+        boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
+                && method != PathItem.HttpMethod.OPTIONS;
+        boolean input = op.getRequestBody() != null || hasQuery(item.getParameters()) || hasQuery(op.getParameters());
+        APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
+        op.setResponses(responses);
+        for (var problem : PROBLEMS.entrySet()) {
+            boolean applies = switch (problem.getKey()) {
+                case "404" -> path.contains("{");
+                case "400", "422" -> input;
+                case "409" -> write;
+                default -> true;
+            };
+            if (applies && !responses.hasAPIResponse(problem.getKey())) {
+                responses.addAPIResponse(problem.getKey(), OASFactory.createAPIResponse().description(problem.getValue())
+                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE.toString(),
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+            }
+        }
+    }
+
+    private static boolean hasQuery(List<org.eclipse.microprofile.openapi.models.parameters.Parameter> parameters) {
+        return parameters != null && parameters.stream()
+                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY);
+    }
+
+    /** {@link Problem} as RFC 9457 describes it, with this API's member {@code field}. */
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("A problem detail (RFC 9457, application/problem+json).")
+                .addProperty("type", string("A URI reference naming the kind of problem; about:blank here.")
+                        .format("uri-reference"))
+                .addProperty("title", string("The HTTP status's phrase, e.g. Unprocessable Content."))
+                .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                        .description("The HTTP status code."))
+                .addProperty("detail", string("What is wrong, in English, for a person to read."))
+                .addProperty("field", string("The input field the problem is about, when it is about one.")
+                        .addType(SchemaType.NULL))
+                .addRequired("type").addRequired("title").addRequired("status");
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
+    }
+}
