@@ -143,7 +143,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     public static void sessionEnded(HttpServletRequest request, HttpServletResponse response, String query)
             throws IOException {
         if (isApi(request)) {
-            response.setHeader("WWW-Authenticate", CHALLENGE);
+            setChallenges(response);
             Problem.write(response, 401, "Unauthorized", "The session has ended; log in again.");
         } else {
             sendToLogin(request, response, query);
@@ -284,9 +284,14 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+        setChallenges(response);
+        return context.responseUnauthorized();
+    }
+
+    /** The schemes an API client may answer a 401 with. */
+    private static void setChallenges(HttpServletResponse response) {
         response.setHeader("WWW-Authenticate", CHALLENGE);
         response.addHeader("WWW-Authenticate", "Bearer realm=\"IOP\"");
-        return context.responseUnauthorized();
     }
 
     /**
