@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.entity.Account;
+import se.iop.account.entity.AccountIdentity;
+import se.iop.account.entity.SubjectHash;
 import se.iop.account.entity.PasswordHash;
 import se.iop.account.entity.Role;
 import se.iop.common.InvalidInput;
@@ -15,6 +17,7 @@ import se.iop.common.StateConflict;
 import se.iop.common.Versions;
 import se.iop.partner.entity.Organisation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,6 +82,25 @@ public class Accounts {
         }
         return Math.max(LoginThrottle.waitAfter(attempt.nameFailures(), nameLimit).toSeconds(),
                 LoginThrottle.waitAfter(attempt.addressFailures(), addressLimit).toSeconds());
+    }
+
+    /**
+     * A sign-in through an OpenID Connect provider: the active account linked to this subject there, if any.
+     * The subject is hashed before it is looked up ({@link SubjectHash}); an unknown subject finds nothing
+     * and creates nothing (only an invitation links a subject).
+     */
+    @PermitAll
+    public Authentication signIn(String provider, String subject) {
+        Optional<AccountIdentity> link = em.createNamedQuery(AccountIdentity.FIND, AccountIdentity.class)
+                .setParameter("provider", provider).setParameter("subjectHash", SubjectHash.of(provider, subject))
+                .getResultStream().findFirst();
+        if (link.isEmpty() || !link.get().account().active()) {
+            return Authentication.refused(0);
+        }
+        link.get().signedIn(Instant.now());
+        Account a = link.get().account();
+        return Authentication.valid(a.username(), a.roles().stream().map(Role::name).collect(Collectors.toSet()),
+                a.sessionStamp());
     }
 
     /** The stamp a session of this account must carry to go on, or empty when the account may not log in. */

@@ -1,0 +1,93 @@
+package se.iop.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The link between an account and a person at an OpenID Connect provider: the provider's id (as configured,
+ * e.g. {@code staff} or {@code eid}) and the keyed hash of the person's subject there ({@link SubjectHash}).
+ * Made once, by the first sign-in through an invitation; each later sign-in finds the account by it.
+ */
+@Entity
+@Table(name = "account_identity")
+@NamedQuery(name = AccountIdentity.FIND, query = "select i from AccountIdentity i join fetch i.account a"
+        + " left join fetch a.roles where i.provider = :provider and i.subjectHash = :subjectHash")
+public class AccountIdentity {
+
+    public static final String FIND = "AccountIdentity.find";
+    private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
+
+    @Column(nullable = false, length = 40)
+    private String provider;
+
+    @Column(name = "subject_hash", nullable = false, length = 64)
+    private String subjectHash;
+
+    @Column(name = "linked_at", nullable = false)
+    private Instant linkedAt;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
+    protected AccountIdentity() {
+    }
+
+    /** Links a provider's subject (already hashed) to an account, at {@code now}. */
+    public static AccountIdentity link(Account account, String provider, String subjectHash, Instant now) {
+        if (!PROVIDER.matcher(provider).matches() || !HASH.matcher(subjectHash).matches()) {
+            throw new IllegalArgumentException("a provider id and a subject hash are needed");
+        }
+        AccountIdentity i = new AccountIdentity();
+        i.account = Objects.requireNonNull(account);
+        i.provider = provider;
+        i.subjectHash = subjectHash;
+        i.linkedAt = now;
+        i.lastSignInAt = now;
+        return i;
+    }
+
+    public void signedIn(Instant now) {
+        lastSignInAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public Instant linkedAt() {
+        return linkedAt;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+}
