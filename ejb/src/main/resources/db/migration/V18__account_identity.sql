@@ -7,9 +7,14 @@ create table account_identity (
     account_id      bigint      not null references account (id),
     provider        varchar(40) not null check (provider ~ '^[a-z][a-z0-9-]{0,39}$'),
     subject_hash    varchar(64) not null check (subject_hash ~ '^[0-9a-f]{64}$'),
+    -- the provider's own "sub", hashed the same way, where accounts are linked by another claim (an e-ID
+    -- broker's personal identity number): a back-channel logout token names the person by "sub" only
+    sub_hash        varchar(64) check (sub_hash ~ '^[0-9a-f]{64}$'),
     linked_at       timestamptz not null,
     last_sign_in_at timestamptz,
     constraint account_identity_subject_once unique (provider, subject_hash),
     -- one subject per provider and account: a second link would be a second person on one account
     constraint account_identity_one_per_provider unique (account_id, provider)
 );
+
+create index account_identity_sub on account_identity (provider, sub_hash) where sub_hash is not null;

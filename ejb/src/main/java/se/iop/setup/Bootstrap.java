@@ -33,6 +33,9 @@ public class Bootstrap {
     @Inject
     private DemoData demo;
 
+    @Inject
+    private DemoIdentities identities;
+
     @PostConstruct
     void start() {
         long accounts = em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
@@ -41,6 +44,7 @@ public class Bootstrap {
         }
         if (Settings.flag("iop.demo", "IOP_DEMO", false)) {
             demo.loadIfEmpty();
+            identities.linkIfMissing();
         }
     }
 

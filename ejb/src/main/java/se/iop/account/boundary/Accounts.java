@@ -14,6 +14,7 @@ import se.iop.account.entity.Role;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
+import se.iop.common.Text;
 import se.iop.common.Versions;
 import se.iop.partner.entity.Organisation;
 
@@ -85,22 +86,86 @@ public class Accounts {
     }
 
     /**
-     * A sign-in through an OpenID Connect provider: the active account linked to this subject there, if any.
+     * A sign-in through an OpenID Connect provider: the active account linked to this subject there, if any
+     * ({@code sub} is the provider's own subject, the same unless accounts are linked by another claim).
      * The subject is hashed before it is looked up ({@link SubjectHash}); an unknown subject finds nothing
      * and creates nothing (only an invitation links a subject).
      */
     @PermitAll
-    public Authentication signIn(String provider, String subject) {
-        Optional<AccountIdentity> link = em.createNamedQuery(AccountIdentity.FIND, AccountIdentity.class)
-                .setParameter("provider", provider).setParameter("subjectHash", SubjectHash.of(provider, subject))
-                .getResultStream().findFirst();
+    public Authentication signIn(String provider, String subject, String sub) {
+        Optional<AccountIdentity> link = linked(provider, subject);
         if (link.isEmpty() || !link.get().account().active()) {
             return Authentication.refused(0);
         }
-        link.get().signedIn(Instant.now());
+        link.get().signedIn(Instant.now(), sub == null ? null : SubjectHash.of(provider, sub));
         Account a = link.get().account();
         return Authentication.valid(a.username(), a.roles().stream().map(Role::name).collect(Collectors.toSet()),
                 a.sessionStamp());
+    }
+
+    /**
+     * A provider said this person ({@code sub}, the provider's own subject) logged out there (back-channel
+     * logout): every session of the account linked to it ends on its next request. False when none is linked.
+     */
+    @PermitAll
+    public boolean endSessionsOf(String provider, String sub) {
+        List<AccountIdentity> links = em.createNamedQuery(AccountIdentity.FIND_BY_SUB, AccountIdentity.class)
+                .setParameter("provider", provider).setParameter("hash", SubjectHash.of(provider, sub)).getResultList();
+        links.forEach(l -> l.account().endSessions());
+        return !links.isEmpty();
+    }
+
+    /** The providers an account is linked to. */
+    public List<IdentityInfo> identities(long accountId) {
+        find(accountId);
+        return em.createQuery("select new se.iop.account.boundary.IdentityInfo(i.provider, i.linkedAt, i.lastSignInAt)"
+                + " from AccountIdentity i where i.account.id = :id order by i.provider", IdentityInfo.class)
+                .setParameter("id", accountId).getResultList();
+    }
+
+    /**
+     * Links a subject at a configured provider to an account by an administrator's word: a machine client that
+     * calls the API with the provider's access tokens (its subject is the client's service identity there), or a
+     * person whose link must move. People are otherwise linked by accepting an invitation.
+     */
+    @RolesAllowed("ADMIN")
+    public IdentityInfo link(long accountId, String provider, String subject) {
+        Account a = find(accountId);
+        String id = provider == null ? "" : provider.strip();
+        if (IdentityProviders.find(id).isEmpty()) {
+            throw new InvalidInput("provider", "error.identity.unknownProvider", id);
+        }
+        String s = Text.required("subject", subject, 255);
+        if (linked(id, s).isPresent()) {
+            throw new StateConflict("subject", "error.identity.subjectLinked");
+        }
+        if (!em.createQuery("select i from AccountIdentity i where i.account.id = :id and i.provider = :provider", AccountIdentity.class)
+                .setParameter("id", accountId).setParameter("provider", id).getResultList().isEmpty()) {
+            throw new StateConflict("provider", "error.identity.providerLinked", id);
+        }
+        AccountIdentity link = AccountIdentity.link(a, id, SubjectHash.of(id, s), Instant.now());
+        link.unused();
+        em.persist(link);
+        return new IdentityInfo(link.provider(), link.linkedAt(), link.lastSignInAt());
+    }
+
+    /** Removes an account's link to a provider; its sessions end (one may have been signed in through it). */
+    @RolesAllowed("ADMIN")
+    public void unlink(long accountId, String provider) {
+        Account a = find(accountId);
+        List<AccountIdentity> links = em.createQuery("select i from AccountIdentity i where i.account.id = :id and i.provider = :provider",
+                AccountIdentity.class).setParameter("id", accountId).setParameter("provider", provider).getResultList();
+        if (links.isEmpty()) {
+            throw new NotFound("identity");
+        }
+        links.forEach(em::remove);
+        a.endSessions();
+    }
+
+    private Optional<AccountIdentity> linked(String provider, String subject) {
+        return em.createNamedQuery(AccountIdentity.FIND, AccountIdentity.class)
+                .setParameter("provider", provider).setParameter("subjectHash", SubjectHash.of(provider, subject))
+                .getResultStream().findFirst();
     }
 
     /** The stamp a session of this account must carry to go on, or empty when the account may not log in. */

@@ -24,9 +24,12 @@ import java.util.regex.Pattern;
 @Table(name = "account_identity")
 @NamedQuery(name = AccountIdentity.FIND, query = "select i from AccountIdentity i join fetch i.account a"
         + " left join fetch a.roles where i.provider = :provider and i.subjectHash = :subjectHash")
+@NamedQuery(name = AccountIdentity.FIND_BY_SUB, query = "select i from AccountIdentity i join fetch i.account a"
+        + " where i.provider = :provider and (i.subHash = :hash or i.subjectHash = :hash)")
 public class AccountIdentity {
 
     public static final String FIND = "AccountIdentity.find";
+    public static final String FIND_BY_SUB = "AccountIdentity.findBySub";
     private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -43,6 +46,9 @@ public class AccountIdentity {
 
     @Column(name = "subject_hash", nullable = false, length = 64)
     private String subjectHash;
+
+    @Column(name = "sub_hash", length = 64)
+    private String subHash;
 
     @Column(name = "linked_at", nullable = false)
     private Instant linkedAt;
@@ -67,8 +73,22 @@ public class AccountIdentity {
         return i;
     }
 
-    public void signedIn(Instant now) {
-        lastSignInAt = now;
+    /** A link made by an administrator: not signed in through yet. */
+    public void unused() {
+        lastSignInAt = null;
+    }
+
+    /**
+     * Notes a sign-in (or a machine client's request), at most once a minute: a busy client costs no write per
+     * request; and the hash of the provider's {@code sub}, by which a back-channel logout names the person.
+     */
+    public void signedIn(Instant now, String providerSubHash) {
+        if (lastSignInAt == null || lastSignInAt.isBefore(now.minus(ApiToken.LAST_USED_STEP))) {
+            lastSignInAt = now;
+        }
+        if (providerSubHash != null && HASH.matcher(providerSubHash).matches() && !providerSubHash.equals(subHash)) {
+            subHash = providerSubHash;
+        }
     }
 
     public Long id() {

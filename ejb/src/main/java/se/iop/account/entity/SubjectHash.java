@@ -28,6 +28,14 @@ public final class SubjectHash {
         return of(key(), provider, subject);
     }
 
+    /**
+     * A MAC under the same key for something the server hands out and must recognise when it comes back
+     * unchanged (the sign-in state cookie); {@code purpose} keeps it apart from every subject hash.
+     */
+    public static String mac(String purpose, String text) {
+        return of(key(), "mac:" + purpose, text);
+    }
+
     static String of(String key, String provider, String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.ApiTokens;
 import se.iop.account.boundary.Authentication;
+import se.iop.account.boundary.IdentityProviders;
+import se.iop.account.entity.ApiToken;
 import se.iop.account.boundary.TokenCaller;
 import se.iop.common.DatabaseUnavailable;
 import se.iop.web.Problem;
@@ -79,6 +81,12 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     private PortalLinks links;
 
+    @Inject
+    private ProviderSignIn providerSignIn;
+
+    @Inject
+    private OpenIdConnect oidc;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -89,6 +97,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             return resumed(context, kept);
         }
         String path = path(request);
+        Optional<String> provider = ProviderSignIn.callback(request);
+        if (provider.isPresent()) {
+            return providerSignIn.finish(request, response, context, provider.get());
+        }
         if (isApi(request)) {
             return api(request, response, context);
         }
@@ -164,7 +176,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential up)) {
+        if (!(credential instanceof UsernamePasswordCredential up) || !IdentityProviders.localLogin()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         Authentication result = accounts.authenticate(up.getCaller(), up.getPassword().getValue(), request.getRemoteAddr());
@@ -200,7 +212,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /** A successful login by password is kept in the session: its later requests are {@link #resumed}. */
-    private static AuthenticationStatus kept(HttpMessageContext context, AuthenticationStatus status) {
+    static AuthenticationStatus kept(HttpMessageContext context, AuthenticationStatus status) {
         if (status == AuthenticationStatus.SUCCESS) {
             context.getMessageInfo().getMap().put(REGISTER_SESSION, Boolean.TRUE.toString());
         }
@@ -210,6 +222,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!IdentityProviders.apiBasic()) {
+                return challenge(response, context);
+            }
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
@@ -254,6 +269,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
      */
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, String secret) {
+        if (!secret.startsWith(ApiToken.SECRET_PREFIX) && secret.chars().filter(c -> c == '.').count() == 2) {
+            return accessToken(request, response, context, secret);
+        }
         Optional<TokenCaller> caller;
         try {
             caller = tokens.authenticate(secret);
@@ -269,6 +287,33 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         request.setAttribute(TOKEN_SCOPE, caller.get().scope());
         return context.notifyContainerAboutLogin(caller.get().username(), caller.get().roles());
+    }
+
+    /**
+     * A provider's access token (JWT) of a machine client: checked on every request like an API token (the
+     * signature against the provider's keys, kept in memory; one query for the account), never kept in a session.
+     * Any refusal is the same 401 as for an API token.
+     */
+    private AuthenticationStatus accessToken(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context, String jwt) {
+        Optional<OpenIdConnect.Verified> verified = oidc.accessToken(jwt);
+        Authentication result;
+        try {
+            result = verified.flatMap(v -> Optional.ofNullable(v.claims().getClaim(v.provider().subjectClaim()))
+                            .filter(String.class::isInstance)
+                            .map(subject -> accounts.signIn(v.provider().id(), (String) subject, v.claims().getSubject())))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.in(e)) {
+                throw e;
+            }
+            return unavailable(response, e);
+        }
+        if (result == null || !result.valid()) {
+            response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
+            return context.responseUnauthorized();
+        }
+        return context.notifyContainerAboutLogin(result.username(), result.roles());
     }
 
     /**

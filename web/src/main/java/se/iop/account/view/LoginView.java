@@ -1,5 +1,16 @@
 package se.iop.account.view;
 
+import jakarta.servlet.http.HttpSession;
+import se.iop.account.boundary.IdentityProviders;
+import se.iop.account.security.OpenIdConnect;
+import se.iop.account.security.ProviderSignIn;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -23,6 +34,9 @@ import java.io.IOException;
 @Named
 @RequestScoped
 public class LoginView {
+
+    @Inject
+    private OpenIdConnect oidc;
 
     @Inject
     private SecurityContext security;
@@ -66,11 +80,36 @@ public class LoginView {
         }
     }
 
+    /**
+     * Ends the session here and, for a session signed in through a provider that offers it, the person's session
+     * at the provider too (RP-initiated logout), which then sends the browser back to the login page.
+     */
     public void logout() throws Exception {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpSession session = request.getSession(false);
+        Optional<IdentityProviders.Provider> through = session != null
+                && session.getAttribute(ProviderSignIn.THROUGH) instanceof ProviderSignIn.Through t
+                ? IdentityProviders.find(t.provider()) : Optional.empty();
+        request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+        Optional<URI> atProvider = through.flatMap(p -> oidc.endSession(p, null, ProviderSignIn.loggedOutPage()));
+        external.redirect(atProvider.map(URI::toString)
+                .orElse(external.getRequestContextPath() + "/login.xhtml?loggedOut=true"));
+    }
+
+    /** The providers to sign in through, as buttons above the password form. */
+    public List<IdentityProviders.Provider> getProviders() {
+        return IdentityProviders.all();
+    }
+
+    /** Whether the password form is offered ({@code IOP_LOCAL_LOGIN}). */
+    public boolean isLocalLogin() {
+        return IdentityProviders.localLogin();
+    }
+
+    public String getReturnToEncoded() {
+        return URLEncoder.encode(getReturnTo(), StandardCharsets.UTF_8);
     }
 
     /**

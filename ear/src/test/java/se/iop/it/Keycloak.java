@@ -1,0 +1,243 @@
+package se.iop.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A real Keycloak (org.keycloak:keycloak-quarkus-dist from Maven Central, unpacked by the build into
+ * {@code ear/target/keycloak}), started once per test JVM on loopback (port 8181 + the port offset) at the first
+ * test that asks for it, and stopped when the JVM ends. Two realms stand for the two kinds of provider a
+ * municipality configures: {@code iop-staff} (the municipality's staff IdP) and {@code iop-eid} (an e-ID broker,
+ * whose subject claim is a personal identity number: the user name of its test users).
+ */
+public final class Keycloak {
+
+    public static final int PORT = 8181 + Integer.getInteger("iop.it.portOffset", 0);
+    public static final String STAFF = "iop-staff";
+    public static final String EID = "iop-eid";
+    public static final String CLIENT = "iop";
+    public static final String STAFF_SECRET = "iop-staff-client-secret";
+    public static final String EID_SECRET = "iop-eid-client-secret";
+    /** A machine client whose access tokens carry the API's audience. */
+    public static final String STATS = "iop-stats";
+    public static final String STATS_SECRET = "iop-stats-client-secret";
+    /** A machine client whose tokens are for someone else (no API audience). */
+    public static final String OTHER = "other-system";
+    public static final String OTHER_SECRET = "other-system-client-secret";
+    public static final String API_AUDIENCE = "iop-api";
+    public static final String PASSWORD = "Keycloak-test-1";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Process process;
+
+    private Keycloak() {
+    }
+
+    /** Starts Keycloak if this JVM has not yet; returns when both realms answer. */
+    public static synchronized void start() {
+        if (process != null && process.isAlive() || (process == null && answering())) {
+            // started here already, or by a developer beside the tests (same port offset, so the same realms)
+            return;
+        }
+        Path home = Path.of(System.getProperty("iop.it.keycloak.home", "target/keycloak/keycloak-26.7.3"));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak at " + home.toAbsolutePath() + " (the build unpacks it at pre-integration-test)");
+        }
+        try {
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            int app = Api.base().getPort();
+            Files.writeString(imports.resolve(STAFF + ".json"), realm(STAFF, STAFF_SECRET, "staff", app, false));
+            Files.writeString(imports.resolve(EID + ".json"), realm(EID, EID_SECRET, "eid", app, true));
+            ProcessBuilder b = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + PORT, "--http-host=127.0.0.1", "--import-realm",
+                    "--http-management-port=" + (PORT + 1000), "--cache=local")
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("keycloak.log").toFile());
+            b.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            b.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
+            b.environment().put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m");
+            process = b.start();
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
+            await(Instant.now().plus(Duration.ofMinutes(4)), home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+    }
+
+    private static boolean answering() {
+        try {
+            return get(issuer(STAFF) + "/.well-known/openid-configuration").statusCode() == 200
+                    && get(issuer(EID) + "/.well-known/openid-configuration").statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void await(Instant deadline, Path home) {
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped; see " + home.resolve("keycloak.log"));
+            }
+            if (answering()) {
+                return;
+            }
+            sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak did not answer in time; see " + home.resolve("keycloak.log"));
+    }
+
+    public static URI issuer(String realm) {
+        return URI.create("http://127.0.0.1:" + PORT + "/realms/" + realm);
+    }
+
+    /** An access token of a machine client (client credentials grant). */
+    public static String clientToken(String realm, String client, String secret) {
+        return token(realm, Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
+    }
+
+    /** A user's id at Keycloak: the {@code sub} of its tokens. */
+    public static String userId(String realm, String username) {
+        try {
+            HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/admin/realms/"
+                            + realm + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return Json.createReader(new StringReader(users.body())).readArray().getJsonObject(0).getString("id");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String adminToken() {
+        return token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", PASSWORD));
+    }
+
+    /** Ends every session of a user at Keycloak, as an administrator would; Keycloak then posts back-channel logouts. */
+    public static void logOutEverywhere(String realm, String username) {
+        String admin = adminToken();
+        try {
+            String id = userId(realm, username);
+            HttpResponse<String> out = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/admin/realms/"
+                            + realm + "/users/" + id + "/logout"))
+                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (out.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak logout: " + out.statusCode() + " " + out.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String token(String realm, Map<String, String> form) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer(realm) + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining("&")))).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak token: " + r.statusCode() + " " + r.body());
+            }
+            JsonObject o = Json.createReader(new StringReader(r.body())).readObject();
+            return o.getString("access_token");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> get(String uri) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A realm with the application as a confidential client (code flow, PKCE S256, back-channel logout to the
+     * application), its users (password {@link #PASSWORD}), and for the staff realm two machine clients. In the
+     * e-ID realm the claim {@code personal_identity_number} carries the user name, as a broker's would.
+     */
+    private static String realm(String realm, String secret, String provider, int appPort, boolean eid) {
+        String app = "http://127.0.0.1:" + appPort;
+        String users = eid
+                ? user("197001011234", "Eva", "Eid") + "," + user("198112189876", "Olle", "Okänd")
+                : user("anna.staff", "Anna", "Staff") + "," + user("bo.unknown", "Bo", "Unknown") + "," + user("cia.linked", "Cia", "Linked");
+        String eidMapper = eid ? """
+                , "protocolMappers": [{"name": "personal identity number", "protocol": "openid-connect",
+                   "protocolMapper": "oidc-usermodel-property-mapper",
+                   "config": {"user.attribute": "username", "claim.name": "personal_identity_number",
+                              "jsonType.label": "String", "id.token.claim": "true", "access.token.claim": "true",
+                              "userinfo.token.claim": "true"}}]""" : "";
+        String machines = eid ? "" : """
+                , {"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",
+                   "standardFlowEnabled": false, "serviceAccountsEnabled": true,
+                   "protocolMappers": [{"name": "api audience", "protocol": "openid-connect",
+                       "protocolMapper": "oidc-audience-mapper",
+                       "config": {"included.custom.audience": "%s", "access.token.claim": "true", "id.token.claim": "false"}}]},
+                  {"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",
+                   "standardFlowEnabled": false, "serviceAccountsEnabled": true}
+                """.formatted(STATS, STATS_SECRET, API_AUDIENCE, OTHER, OTHER_SECRET);
+        return """
+                {"realm": "%s", "enabled": true, "sslRequired": "none",
+                 "clients": [{"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",
+                   "protocol": "openid-connect", "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
+                   "redirectUris": ["%s/*"], "webOrigins": ["+"],
+                   "frontchannelLogout": false,
+                   "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "+",
+                                  "backchannel.logout.url": "%s/sso/%s/backchannel-logout",
+                                  "backchannel.logout.session.required": "true"}%s}%s],
+                 "users": [%s]}
+                """.formatted(realm, CLIENT, secret, app, app, provider, eidMapper, machines, users);
+    }
+
+    private static String user(String username, String first, String last) {
+        return """
+                {"username": "%s", "enabled": true, "emailVerified": true, "firstName": "%s", "lastName": "%s",
+                 "email": "%s@example.se", "credentials": [{"type": "password", "value": "%s", "temporary": false}]}"""
+                .formatted(username, first, last, username.replaceAll("[^a-z0-9.]", "") + "x", PASSWORD);
+    }
+}
