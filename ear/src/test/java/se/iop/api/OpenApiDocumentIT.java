@@ -196,7 +196,10 @@ class OpenApiDocumentIT {
     void securityIsDeclaredAndRequired() {
         JsonObject doc = served();
         JsonObject schemes = doc.getJsonObject("components").getJsonObject("securitySchemes");
-        assertEquals(Set.of("apiToken", "basicAuth", "sessionCookie"), schemes == null ? Set.of() : schemes.keySet());
+        assertEquals(Set.of("apiToken", "oidcAccessToken", "basicAuth", "sessionCookie"),
+                schemes == null ? Set.of() : schemes.keySet());
+        JsonObject jwt = schemes.getJsonObject("oidcAccessToken");
+        assertEquals(List.of("http", "bearer", "JWT"), List.of(jwt.getString("type"), jwt.getString("scheme"), jwt.getString("bearerFormat")));
         JsonObject basic = schemes.getJsonObject("basicAuth");
         assertEquals(List.of("http", "basic"), List.of(basic.getString("type"), basic.getString("scheme")));
         JsonObject cookie = schemes.getJsonObject("sessionCookie");

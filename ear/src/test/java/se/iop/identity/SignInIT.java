@@ -162,6 +162,34 @@ class SignInIT {
     }
 
     @Test
+    void whereSoConfiguredTheProvidersGroupsSetAStaffAccountsRoles() throws Exception {
+        long grouped = ItAccounts.create("AUDITOR", null);
+        link(grouped, "staff", Keycloak.userId(Keycloak.STAFF, "gun.groups"));
+        long unmapped = ItAccounts.create("AUDITOR", null);
+        link(unmapped, "staff", Keycloak.userId(Keycloak.STAFF, "hal.nogroup"));
+        ItProviders.set("iop.oidc.staff.groups.claim", "groups");
+        ItProviders.set("iop.oidc.staff.group.roles", "iop-ekonomi=FINANCE, iop-handlaggare=ADMIN, x=PARTNER");
+        try {
+            SignInBrowser browser = new SignInBrowser();
+            assertEquals("/index.xhtml", browser.signIn("staff", "gun.groups", Keycloak.PASSWORD).uri().getPath());
+            SignInBrowser.Page me = browser.open(Api.base().resolve("api/accounts/me"));
+            assertTrue(me.body().contains("\"roles\":[\"FINANCE\"]"), me.body());
+            assertEquals(List.of("FINANCE"), Rows.values("select role from account_role where account_id = ?", grouped));
+
+            SignInBrowser none = new SignInBrowser();
+            assertEquals("/unknown-person.xhtml", none.signIn("staff", "hal.nogroup", Keycloak.PASSWORD).uri().getPath(),
+                    "no group of theirs maps to a role");
+            assertEquals(List.of("AUDITOR"), Rows.values("select role from account_role where account_id = ?", unmapped));
+        } finally {
+            ItProviders.set("iop.oidc.staff.groups.claim", null);
+            ItProviders.set("iop.oidc.staff.group.roles", null);
+        }
+        // off (the default): the roles are the account's own, whatever the groups
+        SignInBrowser later = new SignInBrowser();
+        assertEquals("/index.xhtml", later.signIn("staff", "hal.nogroup", Keycloak.PASSWORD).uri().getPath());
+    }
+
+    @Test
     void aForgedCallbackOrAReplayedStateSignsNobodyIn() {
         SignInBrowser browser = new SignInBrowser();
         SignInBrowser.Page forged = browser.open(Api.base().resolve("sso/staff/callback?code=abc&state=xyz"));

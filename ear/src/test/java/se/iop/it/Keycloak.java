@@ -205,13 +205,18 @@ public final class Keycloak {
         String app = "http://127.0.0.1:" + appPort;
         String users = eid
                 ? user("197001011234", "Eva", "Eid") + "," + user("198112189876", "Olle", "Okänd")
-                : user("anna.staff", "Anna", "Staff") + "," + user("bo.unknown", "Bo", "Unknown") + "," + user("cia.linked", "Cia", "Linked");
+                : user("anna.staff", "Anna", "Staff") + "," + user("bo.unknown", "Bo", "Unknown") + "," + user("cia.linked", "Cia", "Linked")
+                + "," + user("gun.groups", "Gun", "Groups", "/iop-ekonomi", "/unmapped") + "," + user("hal.nogroup", "Hal", "Nogroup", "/unmapped");
         String eidMapper = eid ? """
                 , "protocolMappers": [{"name": "personal identity number", "protocol": "openid-connect",
                    "protocolMapper": "oidc-usermodel-property-mapper",
                    "config": {"user.attribute": "username", "claim.name": "personal_identity_number",
                               "jsonType.label": "String", "id.token.claim": "true", "access.token.claim": "true",
-                              "userinfo.token.claim": "true"}}]""" : "";
+                              "userinfo.token.claim": "true"}}]""" : """
+                , "protocolMappers": [{"name": "groups", "protocol": "openid-connect",
+                   "protocolMapper": "oidc-group-membership-mapper",
+                   "config": {"claim.name": "groups", "full.path": "false", "id.token.claim": "true",
+                              "access.token.claim": "false", "userinfo.token.claim": "true"}}]""";
         String machines = eid ? "" : """
                 , {"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",
                    "standardFlowEnabled": false, "serviceAccountsEnabled": true,
@@ -230,14 +235,17 @@ public final class Keycloak {
                    "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "+",
                                   "backchannel.logout.url": "%s/sso/%s/backchannel-logout",
                                   "backchannel.logout.session.required": "true"}%s}%s],
+                 "groups": [{"name": "iop-ekonomi"}, {"name": "unmapped"}],
                  "users": [%s]}
                 """.formatted(realm, CLIENT, secret, app, app, provider, eidMapper, machines, users);
     }
 
-    private static String user(String username, String first, String last) {
+    private static String user(String username, String first, String last, String... groups) {
         return """
                 {"username": "%s", "enabled": true, "emailVerified": true, "firstName": "%s", "lastName": "%s",
-                 "email": "%s@example.se", "credentials": [{"type": "password", "value": "%s", "temporary": false}]}"""
-                .formatted(username, first, last, username.replaceAll("[^a-z0-9.]", "") + "x", PASSWORD);
+                 "email": "%s@example.se", "groups": [%s],
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}"""
+                .formatted(username, first, last, username.replaceAll("[^a-z0-9.]", "") + "x",
+                        java.util.Arrays.stream(groups).map(g -> "\"" + g + "\"").collect(Collectors.joining(", ")), PASSWORD);
     }
 }

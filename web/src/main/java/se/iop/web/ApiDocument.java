@@ -32,17 +32,24 @@ public class ApiDocument implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     /**
-     * The schemes the API accepts, any one of them. The bearer token (API tokens, OIDC access tokens)
-     * joins this list when /api accepts it, not before.
+     * The schemes the API accepts, any one of them: an API token, a configured provider's access token, HTTP Basic
+     * (where the installation has it on) or the web UI's session cookie.
      */
     private static Map<String, SecurityScheme> schemes() {
         Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
         schemes.put("apiToken", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("An API token issued by an administrator for an account (Authorization: Bearer iop_…): "
                         + "read-only or with the account's roles, until its last day or until revoked. No session is kept."));
+        schemes.put("oidcAccessToken", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("JWT")
+                .description("An access token (JWT) of an OpenID Connect provider this installation trusts for the API "
+                        + "(IOP_OIDC_<ID>_AUDIENCE), e.g. from the client credentials grant of a machine client whose "
+                        + "subject an administrator linked to an account (POST /api/accounts/{accountId}/identities). "
+                        + "Checked on each request; no session is kept."));
         schemes.put("basicAuth", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("HTTP Basic with the user name and password of an account (the web UI's accounts). "
-                        + "Each request checks the password, which takes time: for many requests prefer one session."));
+                .description("HTTP Basic with the user name and password of an account (the web UI's accounts), only "
+                        + "where the installation has it on (IOP_API_BASIC; the demo does). Each request checks the "
+                        + "password, which takes time: use an API token."));
         schemes.put("sessionCookie", OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.COOKIE).name("JSESSIONID")
                 .description("The session cookie of a sign-in to the web UI. A write (POST, PUT, DELETE) with the "
@@ -52,8 +59,8 @@ public class ApiDocument implements OASFilter {
 
     private static final String DESCRIPTION = "Organisations, agreements (IOP) and their decisions and amendments, "
             + "budgets (phases, allocations, lines, payments, costs), milestones, activity reports and outcomes, landlords "
-            + "and their information packets, and the landlord portal. Authenticate with an API token, HTTP Basic or the web UI's "
-            + "session cookie (see the security schemes); each role sees only what it may. Errors are RFC 9457 problem "
+            + "and their information packets, and the landlord portal. Authenticate with an API token, a trusted provider's "
+            + "access token, HTTP Basic (where on) or the web UI's session cookie (see the security schemes); each role sees only what it may. Errors are RFC 9457 problem "
             + "details (application/problem+json) naming the field; updates take the version in the body or an "
             + "If-Match header.";
 
@@ -69,6 +76,8 @@ public class ApiDocument implements OASFilter {
         PROBLEMS.put("409", "Conflict: a stale version (If-Match or `version`), a state that does not allow this, "
                 + "a limit of the budget, or a concurrent change (then with Retry-After: send it again).");
         PROBLEMS.put("422", "A rule refused the input; `field` names the field and `detail` says why.");
+        PROBLEMS.put("503", "The database cannot be reached just now; send the request again after the seconds in "
+                + "Retry-After. Nothing was changed.");
     }
 
     private final ClosedRequestBodies closedBodies = new ClosedRequestBodies();

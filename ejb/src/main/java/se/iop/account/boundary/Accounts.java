@@ -87,18 +87,34 @@ public class Accounts {
 
     /**
      * A sign-in through an OpenID Connect provider: the active account linked to this subject there, if any
-     * ({@code sub} is the provider's own subject, the same unless accounts are linked by another claim).
+     * ({@code sub} is the provider's own subject, the same unless accounts are linked by another claim). Where the
+     * provider maps groups to roles ({@link IdentityProviders.Provider#mapsGroups}) and sent its groups claim
+     * ({@code groups}, else null), a staff account's roles become those its groups map to; none: refused.
      * The subject is hashed before it is looked up ({@link SubjectHash}); an unknown subject finds nothing
      * and creates nothing (only an invitation links a subject).
      */
     @PermitAll
-    public Authentication signIn(String provider, String subject, String sub) {
+    public Authentication signIn(String provider, String subject, String sub, List<String> groups) {
         Optional<AccountIdentity> link = linked(provider, subject);
         if (link.isEmpty() || !link.get().account().active()) {
             return Authentication.refused(0);
         }
         link.get().signedIn(Instant.now(), sub == null ? null : SubjectHash.of(provider, sub));
         Account a = link.get().account();
+        Optional<IdentityProviders.Provider> mapping = IdentityProviders.find(provider).filter(IdentityProviders.Provider::mapsGroups);
+        if (mapping.isPresent() && groups != null && a.roles().stream().noneMatch(Role::needsOrganisation)) {
+            Set<Role> mapped = groups.stream().map(mapping.get().groupRoles()::get).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Role.class)));
+            if (mapped.isEmpty()) {
+                LOG.info(() -> "Sign-in through '" + provider + "' refused for account '" + a.username()
+                        + "': none of its groups there maps to a role");
+                return Authentication.refused(0);
+            }
+            if (!mapped.equals(a.roles())) {
+                LOG.info(() -> "Roles of account '" + a.username() + "' set from its groups at '" + provider + "': " + mapped);
+                a.grant(mapped, null);
+            }
+        }
         return Authentication.valid(a.username(), a.roles().stream().map(Role::name).collect(Collectors.toSet()),
                 a.sessionStamp());
     }

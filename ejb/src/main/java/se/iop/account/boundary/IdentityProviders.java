@@ -1,11 +1,14 @@
 package se.iop.account.boundary;
 
+import se.iop.account.entity.Role;
 import se.iop.common.Settings;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -27,7 +30,13 @@ public final class IdentityProviders {
      * name written in the log; {@code audience}, when set, lets the provider's access tokens (JWT) call the API.
      */
     public record Provider(String id, String label, URI issuer, String clientId, String clientSecret, String scopes,
-                           String subjectClaim, String usernameClaim, Optional<String> audience) {
+                           String subjectClaim, String usernameClaim, Optional<String> audience,
+                           Optional<String> groupsClaim, Map<String, Role> groupRoles) {
+
+        /** Whether sign-ins through this provider set the roles of municipal staff from their groups. */
+        public boolean mapsGroups() {
+            return groupsClaim.isPresent() && !groupRoles.isEmpty();
+        }
 
         /** The address the provider sends the browser back to after sign-in. */
         public URI callback() {
@@ -96,7 +105,30 @@ public final class IdentityProviders {
                 setting(id, "scopes").orElse("openid profile email"),
                 setting(id, "subject.claim").orElse("sub"),
                 setting(id, "username.claim").orElse("preferred_username"),
-                setting(id, "audience")));
+                setting(id, "audience"), setting(id, "groups.claim"), groupRoles(id)));
+    }
+
+    /**
+     * {@code IOP_OIDC_<ID>_GROUP_ROLES}: {@code group=ROLE} pairs, comma-separated, e.g.
+     * {@code iop-handlaggare=ADMIN,iop-ekonomi=FINANCE}. Only the municipality's roles (ADMIN, FINANCE, AUDITOR):
+     * a partner's or landlord's account is bound to an organisation by its invitation, not by a group.
+     */
+    private static Map<String, Role> groupRoles(String id) {
+        Map<String, Role> roles = new LinkedHashMap<>();
+        for (String pair : setting(id, "group.roles").orElse("").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.lastIndexOf('=');
+            Optional<Role> role = eq < 0 ? Optional.empty() : Arrays.stream(Role.values())
+                    .filter(r -> r.name().equals(pair.substring(eq + 1).strip()) && !r.needsOrganisation()).findFirst();
+            if (role.isEmpty()) {
+                LOG.warning(() -> env(id, "GROUP_ROLES") + ": '" + pair.strip() + "' is no group=ADMIN|FINANCE|AUDITOR; left out");
+            } else {
+                roles.put(pair.substring(0, eq).strip(), role.get());
+            }
+        }
+        return Map.copyOf(roles);
     }
 
     private static Optional<String> setting(String id, String name) {

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.IdentityInfo;
 
@@ -43,6 +46,8 @@ public class AccountIdentitiesResource {
     }
 
     @Operation(summary = "Link an account to a subject at a sign-in provider (a machine client's service identity)")
+    @APIResponse(responseCode = "201", description = "The link made (without the subject, which is kept only as a hash).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IdentityInfo.class)))
     @POST
     public Response link(@PathParam("accountId") long accountId, @NotNull @Valid IdentityInput in) {
         return Response.status(Response.Status.CREATED).entity(accounts.link(accountId, in.provider(), in.subject())).build();

@@ -1,6 +1,9 @@
 package se.iop.account.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +45,8 @@ public class AccountTokensResource {
 
     /** 201 with the token and its {@code secret}; not kept by caches, and never shown again. */
     @Operation(summary = "Issue an API token for an account; the secret is in this answer only")
+    @APIResponse(responseCode = "201", description = "The token, with its secret (this once).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedTokenJson.class)))
     @POST
     public Response issue(@PathParam("accountId") long accountId, @NotNull @Valid TokenInput in) {
         ApiTokens.Issued issued = tokens.issue(accountId, in.name(), in.tokenScope(), in.expiresOn());

@@ -301,7 +301,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         try {
             result = verified.flatMap(v -> Optional.ofNullable(v.claims().getClaim(v.provider().subjectClaim()))
                             .filter(String.class::isInstance)
-                            .map(subject -> accounts.signIn(v.provider().id(), (String) subject, v.claims().getSubject())))
+                            .map(subject -> accounts.signIn(v.provider().id(), (String) subject, v.claims().getSubject(), null)))
                     .orElse(null);
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.in(e)) {

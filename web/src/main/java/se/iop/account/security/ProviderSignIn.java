@@ -87,7 +87,8 @@ public class ProviderSignIn {
             LOG.warning(() -> "Provider '" + p.id() + "' sent no claim " + p.subjectClaim() + " to link accounts by");
             return toLogin(request, context, "signin=failed");
         }
-        Authentication result = accounts.signIn(p.id(), subject.get(), signedIn.claims().getSubject());
+        Authentication result = accounts.signIn(p.id(), subject.get(), signedIn.claims().getSubject(),
+                p.groupsClaim().map(name -> groups(signedIn.claims().getClaim(name))).orElse(null));
         if (!result.valid()) {
             return context.redirect(request.getContextPath() + UNKNOWN_PAGE);
         }
@@ -102,6 +103,14 @@ public class ProviderSignIn {
         request.setAttribute(AFTER, request.getContextPath() + se.iop.web.ReturnPath.orStart(state.get().returnTo()));
         LOG.info(() -> "Signed in through '" + p.id() + "': account '" + result.username() + "'");
         return LoginMechanism.kept(context, context.notifyContainerAboutLogin(result.username(), result.roles()));
+    }
+
+    /** A groups claim: a list of names (or one name); anything else counts as not sent. */
+    private static java.util.List<String> groups(Object claim) {
+        if (claim instanceof java.util.Collection<?> c) {
+            return c.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return claim instanceof String one ? java.util.List.of(one) : null;
     }
 
     private static Optional<String> claim(OpenIdConnect.SignedIn signedIn, String name) {
