@@ -57,7 +57,7 @@ public class Invitations {
     private Session mail;
 
     /** {@code IOP_INVITATION_DAYS}: how long an invitation's link works from its e-mail (default 14 days). */
-    public static Duration lifetime() {
+    private Duration lifetime() {
         return Duration.ofDays(Settings.number("iop.invitation.days", "IOP_INVITATION_DAYS", Invitation.DEFAULT_DAYS, 1));
     }
 
