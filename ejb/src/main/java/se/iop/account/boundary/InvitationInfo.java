@@ -2,6 +2,7 @@ package se.iop.account.boundary;
 
 import se.iop.account.entity.Account;
 import se.iop.account.entity.Invitation;
+import se.iop.account.entity.InvitationState;
 import se.iop.account.entity.Role;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.List;
  * when. Never its secret nor the secret's hash.
  */
 public record InvitationInfo(Long id, Long accountId, String username, String email, String displayName,
-                             List<Role> roles, Long organisationId, String organisationName, Invitation.State state,
+                             List<Role> roles, Long organisationId, String organisationName, InvitationState state,
                              Instant createdAt, String createdBy, Instant sentAt, Instant expiresAt, Instant acceptedAt,
                              String acceptedProvider, Instant revokedAt, String revokedBy) {
 
@@ -26,6 +27,6 @@ public record InvitationInfo(Long id, Long accountId, String username, String em
 
     /** Whether it can be sent again (a new link): neither accepted nor revoked. */
     public boolean resendable() {
-        return state == Invitation.State.PENDING || state == Invitation.State.EXPIRED;
+        return state == InvitationState.PENDING || state == InvitationState.EXPIRED;
     }
 }

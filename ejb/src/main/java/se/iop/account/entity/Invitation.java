@@ -56,14 +56,6 @@ public class Invitation {
         LINKED
     }
 
-    /** Where an invitation stands, as the administrators' list shows it. */
-    public enum State {
-        PENDING,
-        ACCEPTED,
-        EXPIRED,
-        REVOKED
-    }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -159,17 +151,17 @@ public class Invitation {
     }
 
     /** Where an invitation stands at a moment: accepted and revoked are final; revoked wins over expired. */
-    public static State state(Instant acceptedAt, Instant revokedAt, Instant expiresAt, Instant now) {
+    public static InvitationState state(Instant acceptedAt, Instant revokedAt, Instant expiresAt, Instant now) {
         if (acceptedAt != null) {
-            return State.ACCEPTED;
+            return InvitationState.ACCEPTED;
         }
         if (revokedAt != null) {
-            return State.REVOKED;
+            return InvitationState.REVOKED;
         }
-        return now.isBefore(expiresAt) ? State.PENDING : State.EXPIRED;
+        return now.isBefore(expiresAt) ? InvitationState.PENDING : InvitationState.EXPIRED;
     }
 
-    public State state(Instant now) {
+    public InvitationState state(Instant now) {
         return state(acceptedAt, revokedAt, expiresAt, now);
     }
 

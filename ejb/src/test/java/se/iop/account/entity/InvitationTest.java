@@ -84,9 +84,9 @@ class InvitationTest {
         Invitation i = issue().invitation();
         Instant last = NOW.plus(DAYS_14);
         assertEquals(last, i.expiresAt());
-        assertEquals(Invitation.State.PENDING, i.state(last.minusNanos(1000)));
+        assertEquals(InvitationState.PENDING, i.state(last.minusNanos(1000)));
         assertEquals(Optional.empty(), i.refusal(last.minusNanos(1000)));
-        assertEquals(Invitation.State.EXPIRED, i.state(last));
+        assertEquals(InvitationState.EXPIRED, i.state(last));
         assertEquals(Optional.of(Invitation.Refusal.EXPIRED), i.refusal(last));
         assertEquals(Invitation.Refusal.EXPIRED, refusedAt(i, last));
         assertNull(i.acceptedAt(), "nothing changed");
@@ -102,8 +102,8 @@ class InvitationTest {
         assertEquals(at, link.linkedAt());
         assertEquals(at, i.acceptedAt());
         assertEquals("staff", i.acceptedProvider());
-        assertEquals(Invitation.State.ACCEPTED, i.state(at));
-        assertEquals(Invitation.State.ACCEPTED, i.state(at.plus(Duration.ofDays(30))), "used, not expired, later");
+        assertEquals(InvitationState.ACCEPTED, i.state(at));
+        assertEquals(InvitationState.ACCEPTED, i.state(at.plus(Duration.ofDays(30))), "used, not expired, later");
         assertEquals(Invitation.Refusal.USED, refusedAt(i, at.plusSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> issue().invitation().accept(at, "Staff IdP", SUBJECT));
         assertThrows(IllegalArgumentException.class, () -> issue().invitation().accept(at, "staff", "not a hash"));
@@ -117,8 +117,8 @@ class InvitationTest {
         i.revoke(at.plusSeconds(60), "admin");
         assertEquals(at, i.revokedAt());
         assertEquals("handlaggare", i.revokedBy(), "revoking again changes nothing");
-        assertEquals(Invitation.State.REVOKED, i.state(at));
-        assertEquals(Invitation.State.REVOKED, i.state(at.plus(Duration.ofDays(30))), "revoked wins over expired");
+        assertEquals(InvitationState.REVOKED, i.state(at));
+        assertEquals(InvitationState.REVOKED, i.state(at.plus(Duration.ofDays(30))), "revoked wins over expired");
         assertEquals(Invitation.Refusal.UNKNOWN, refusedAt(i, at.plusSeconds(1)));
         assertEquals("error.invitation.revoked", assertThrows(StateConflict.class, () -> i.sendAgain(at, DAYS_14)).key());
     }
@@ -137,7 +137,7 @@ class InvitationTest {
         Invitation.Issued issued = issue();
         Invitation i = issued.invitation();
         Instant later = NOW.plus(Duration.ofDays(20));
-        assertEquals(Invitation.State.EXPIRED, i.state(later));
+        assertEquals(InvitationState.EXPIRED, i.state(later));
         String fresh = i.sendAgain(later, DAYS_14);
         assertNotEquals(issued.secret(), fresh);
         assertFalse(i.opensWith(issued.secret()), "the old link is dead");
@@ -145,7 +145,7 @@ class InvitationTest {
         assertEquals(later, i.sentAt());
         assertEquals(NOW, i.createdAt());
         assertEquals(later.plus(DAYS_14), i.expiresAt());
-        assertEquals(Invitation.State.PENDING, i.state(later));
+        assertEquals(InvitationState.PENDING, i.state(later));
     }
 
     @Test
