@@ -50,6 +50,8 @@ class AccessibilityBrowserIT {
         List<String> violations = new ArrayList<>();
         try (Browser b = Browser.start()) {
             scan(b, "login.xhtml", "login", violations);
+            scan(b, "invitation.xhtml?refused=expired", "invitation-refused", violations);
+            scan(b, "unknown-person.xhtml", "unknown-person", violations);
 
             b.login("handlaggare", PASSWORD);
             scan(b, "index.xhtml", "dashboard", violations);

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Anonymous requests cannot fill the server (issue 14): no request without a login makes a session —
- * protected pages, the login page and its form, static resources, the API's 401s, missing pages — as
+ * protected pages, the login page and its form, static resources, the API's 401s, missing pages, invitation
+ * links that do not work and the page for a person nobody invited — as
  * the server's management model counts them; a login makes exactly one; and the page remembered for
  * after the login is only ever a path of this application.
  */
@@ -127,7 +128,10 @@ class AnonymousFloodIT {
                 i -> to("api/agreements").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")),
                 i -> to("no/such/page-" + i),
-                i -> to("expired.xhtml"));
+                i -> to("expired.xhtml"),
+                // An invitation link that does not work (any invented secret), and the page for a person nobody invited.
+                i -> to("invitation.xhtml?token=" + String.format("%043d", i)),
+                i -> to("unknown-person.xhtml"));
 
         try (Management server = Management.itServer()) {
             int activeBefore = server.activeSessions();

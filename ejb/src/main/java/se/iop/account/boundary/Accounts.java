@@ -224,6 +224,27 @@ public class Accounts {
         if (byUsername(a.username()).isPresent()) {
             throw new StateConflict("username", "error.account.usernameTaken", a.username());
         }
+        return enrolled(a, data);
+    }
+
+    /**
+     * The account of a person invited by e-mail ({@link Invitations}): made as {@link #create} makes one, from the
+     * same data (its username left out), but with no password, and named by the first free username the
+     * address gives ({@link Account#usernameFor}).
+     */
+    @RolesAllowed("ADMIN")
+    public Account createInvited(AccountData data) {
+        for (int attempt = 1; attempt <= 1000; attempt++) {
+            Account a = Account.invited(data.email(), attempt, data.displayName());
+            if (byUsername(a.username()).isEmpty()) {
+                return enrolled(a, data);
+            }
+        }
+        throw new StateConflict("email", "error.account.usernameTaken", Account.usernameFor(data.email(), 1));
+    }
+
+    /** A new account's e-mail, roles and organisation, as the administrator gave them; then it is stored. */
+    private Account enrolled(Account a, AccountData data) {
         a.changeEmail(data.email());
         a.grant(data.roles(), organisation(data.organisationId()));
         em.persist(a);

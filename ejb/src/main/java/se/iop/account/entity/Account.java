@@ -25,6 +25,7 @@ import se.iop.partner.entity.Organisation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +42,7 @@ public class Account {
 
     public static final String FIND_BY_USERNAME = "Account.findByUsername";
     public static final int MIN_PASSWORD = 10;
+    public static final int USERNAME_MAX = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,13 +90,48 @@ public class Account {
     }
 
     public Account(String username, String displayName, char[] password) {
-        String name = Text.required("username", username, 100).toLowerCase();
+        this.username = checkedUsername(username);
+        rename(displayName);
+        setPassword(password);
+    }
+
+    /**
+     * An account for a person invited by e-mail: no password at all (it signs in only through the identity
+     * provider its invitation links; a local login fails for it as for a wrong password), the address as its
+     * e-mail, and a username made from it by {@link #usernameFor}.
+     */
+    public static Account invited(String email, int attempt, String displayName) {
+        Account a = new Account();
+        a.username = checkedUsername(usernameFor(email, attempt));
+        a.rename(displayName);
+        a.changeEmail(email);
+        a.passwordHash = PasswordHash.NONE;
+        return a;
+    }
+
+    /**
+     * The one rule for a username made from an e-mail address: the address in lower case, each run of signs a
+     * username does not take made one {@code -}; on the {@code attempt}-th try (from 2, when the earlier ones
+     * are taken) {@code -attempt} before the {@code @}: {@code anna.berg@nykoping.se}, {@code anna.berg-2@nykoping.se}.
+     * At most 100 characters (a longer one loses the end of its domain).
+     */
+    public static String usernameFor(String email, int attempt) {
+        String address = EmailAddress.optional("email", email);
+        if (address == null) {
+            throw new InvalidInput("email", "error.required");
+        }
+        String base = address.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._@-]+", "-");
+        int at = base.lastIndexOf('@');
+        String name = base.substring(0, at) + (attempt <= 1 ? "" : "-" + attempt) + base.substring(at);
+        return name.length() <= USERNAME_MAX ? name : name.substring(0, USERNAME_MAX);
+    }
+
+    private static String checkedUsername(String username) {
+        String name = Text.required("username", username, USERNAME_MAX).toLowerCase();
         if (!name.matches("[a-z0-9._@-]{3,100}")) {
             throw new InvalidInput("username", "error.account.username");
         }
-        this.username = name;
-        rename(displayName);
-        setPassword(password);
+        return name;
     }
 
     public void rename(String newDisplayName) {

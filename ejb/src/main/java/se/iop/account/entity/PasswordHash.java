@@ -19,6 +19,11 @@ public final class PasswordHash {
     private static final int HASH_BITS = 256;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Stored for an account that has no password (made by an invitation: it signs in through an identity
+     * provider). No password matches it, after as much work as a wrong one takes.
+     */
+    public static final String NONE = "none";
 
     private PasswordHash() {
     }
@@ -40,6 +45,11 @@ public final class PasswordHash {
 
     public static boolean matches(char[] password, String stored) {
         if (password == null || stored == null) {
+            return false;
+        }
+        if (NONE.equals(stored)) {
+            // As long as a wrong password takes: the answer must not tell that the account has none.
+            spendTheSameTime(password);
             return false;
         }
         String[] parts = stored.split("\\$");

@@ -1,5 +1,6 @@
 package se.iop.account.entity;
 
+import se.iop.common.InvalidInput;
 import se.iop.partner.entity.OrganisationKind;
 
 import java.util.Arrays;
@@ -44,6 +45,15 @@ public enum Role {
     /** The message key when the organisation given does not fit this role. */
     public String organisationRefusal() {
         return refusal;
+    }
+
+    /** The role a client named, or a refusal naming {@code field}: required, and one of the roles' names. */
+    public static Role named(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInput(field, "error.required");
+        }
+        return Arrays.stream(values()).filter(r -> r.name().equals(text.strip())).findFirst()
+                .orElseThrow(() -> new InvalidInput(field, "error.account.role"));
     }
 
     /** The kinds of organisation users can belong to, in the order of the roles. */

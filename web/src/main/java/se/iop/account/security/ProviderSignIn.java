@@ -11,6 +11,9 @@ import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.Authentication;
 import se.iop.account.boundary.IdentityProviders;
 import se.iop.account.boundary.IdentityProviders.Provider;
+import se.iop.account.boundary.Invitations;
+import se.iop.account.entity.InvitationRefused;
+import se.iop.account.view.InvitationPage;
 import se.iop.common.Settings;
 
 import java.io.Serializable;
@@ -24,8 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Sign-in through an OpenID Connect provider, the part the login mechanism runs: the provider's answer at
  * {@code /sso/<id>/callback}. The start ({@code /sso/<id>}) and the back-channel logout need no login and are
- * served by {@link SignInServlet}. The account is the one linked to the person's subject at that provider;
- * an unknown person gets a page saying whom to ask, and nothing is created.
+ * served by {@link SignInServlet}. The account is the one linked to the person's subject at that provider, or,
+ * coming from an invitation's page, the invited account, which this first sign-in links; anyone else gets a
+ * page saying whom to ask, and nothing is created.
  */
 @ApplicationScoped
 public class ProviderSignIn {
@@ -48,6 +52,9 @@ public class ProviderSignIn {
 
     @Inject
     private Accounts accounts;
+
+    @Inject
+    private Invitations invitations;
 
     /** The provider id when this request is a provider's answer to a sign-in. */
     static Optional<String> callback(HttpServletRequest request) {
@@ -87,10 +94,27 @@ public class ProviderSignIn {
             LOG.warning(() -> "Provider '" + p.id() + "' sent no claim " + p.subjectClaim() + " to link accounts by");
             return toLogin(request, context, "signin=failed");
         }
-        Authentication result = accounts.signIn(p.id(), subject.get(), signedIn.claims().getSubject(),
-                p.groupsClaim().map(name -> groups(signedIn.claims().getClaim(name))).orElse(null));
+        String sub = signedIn.claims().getSubject();
+        java.util.List<String> groups = p.groupsClaim().map(name -> groups(signedIn.claims().getClaim(name))).orElse(null);
+        Authentication result = accounts.signIn(p.id(), subject.get(), sub, groups);
         if (!result.valid()) {
-            return context.redirect(request.getContextPath() + UNKNOWN_PAGE);
+            Optional<String> invitation = invitation(request);
+            if (invitation.isEmpty()) {
+                return context.redirect(request.getContextPath() + UNKNOWN_PAGE);
+            }
+            // the first sign-in through an invitation's link: it links this person to the invited account, once
+            try {
+                invitations.accept(invitation.get(), p.id(), subject.get());
+            } catch (InvitationRefused e) {
+                return context.redirect(request.getContextPath() + InvitationPage.refusedPath(e.reason()));
+            } finally {
+                request.getSession().removeAttribute(InvitationPage.SECRET);
+            }
+            LOG.info(() -> "Invitation accepted through '" + p.id() + "'");
+            result = accounts.signIn(p.id(), subject.get(), sub, groups); // as every later sign-in: notes sub, maps groups
+            if (!result.valid()) {
+                return context.redirect(request.getContextPath() + UNKNOWN_PAGE);
+            }
         }
         try {
             request.getSession(true);
@@ -101,8 +125,9 @@ public class ProviderSignIn {
         SessionStamp.keep(request, result.username(), result.sessionStamp());
         request.getSession().setAttribute(THROUGH, new Through(p.id()));
         request.setAttribute(AFTER, request.getContextPath() + se.iop.web.ReturnPath.orStart(state.get().returnTo()));
-        LOG.info(() -> "Signed in through '" + p.id() + "': account '" + result.username() + "'");
-        return LoginMechanism.kept(context, context.notifyContainerAboutLogin(result.username(), result.roles()));
+        String username = result.username();
+        LOG.info(() -> "Signed in through '" + p.id() + "': account '" + username + "'");
+        return LoginMechanism.kept(context, context.notifyContainerAboutLogin(username, result.roles()));
     }
 
     /** A groups claim: a list of names (or one name); anything else counts as not sent. */
@@ -111,6 +136,13 @@ public class ProviderSignIn {
             return c.stream().filter(String.class::isInstance).map(String.class::cast).toList();
         }
         return claim instanceof String one ? java.util.List.of(one) : null;
+    }
+
+    /** The secret of the invitation whose page this browser came from, kept in its session by {@link InvitationPage}. */
+    private static Optional<String> invitation(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(InvitationPage.SECRET) instanceof String secret
+                ? Optional.of(secret) : Optional.empty();
     }
 
     private static Optional<String> claim(OpenIdConnect.SignedIn signedIn, String name) {

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
-import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,15 +14,11 @@ import se.iop.account.entity.Role;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
-import se.iop.partner.boundary.OrganisationQuery;
 import se.iop.partner.boundary.Organisations;
-import se.iop.partner.entity.Organisation;
-import se.iop.partner.entity.OrganisationKind;
 import se.iop.web.Ids;
 import se.iop.web.Ui;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -99,23 +94,10 @@ public class AccountEditor implements Serializable {
         return null;
     }
 
-    /**
-     * Non-profits and landlords, grouped by kind: the organisations partner and landlord users belong to.
-     * Deactivated ones are listed too (and say so), so that an account bound to one can still be edited.
-     */
+    /** The organisations partner and landlord users belong to ({@link OrganisationChoices}). */
     public List<SelectItem> getOrganisationChoices() {
         if (organisationChoices == null) {
-            organisationChoices = new ArrayList<>();
-            for (OrganisationKind kind : Role.organisationKinds()) {
-                List<SelectItem> items = new ArrayList<>();
-                for (Organisation o : organisations.search(new OrganisationQuery(null, kind, true, "name", true, 0, 1000))) {
-                    items.add(new SelectItem(o.id(), o.active() ? o.name() : ui.text("account.inactiveOrganisation", o.name())));
-                }
-                if (!items.isEmpty()) {
-                    organisationChoices.add(new SelectItemGroup(ui.text("agreement.orgKind." + kind), null, false,
-                            items.toArray(SelectItem[]::new)));
-                }
-            }
+            organisationChoices = OrganisationChoices.of(organisations, ui);
         }
         return organisationChoices;
     }
