@@ -17,6 +17,13 @@ import se.iop.it.Management;
 import se.iop.it.Rows;
 import se.iop.it.ServerLog;
 import se.iop.it.SignInBrowser;
+import se.iop.it.Smtp;
+import se.iop.it.Fixtures;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -187,6 +194,45 @@ class SignInIT {
         // off (the default): the roles are the account's own, whatever the groups
         SignInBrowser later = new SignInBrowser();
         assertEquals("/index.xhtml", later.signIn("staff", "hal.nogroup", Keycloak.PASSWORD).uri().getPath());
+    }
+
+    @Test
+    void anInvitedPartnerSignsInThroughTheLinkOnceAndSeesOnlyTheirOrganisationsAgreements() throws Exception {
+        Smtp.server();
+        String email = "ida-" + UUID.randomUUID().toString().substring(0, 8) + "@verdandi.example";
+        Api.Reply invited = Api.admin().post("api/invitations", Json.createObjectBuilder().add("email", email)
+                .add("displayName", "Ida Invited").add("role", "PARTNER")
+                .add("organisationId", Fixtures.organisationId(Fixtures.VERDANDI)).build().toString());
+        assertEquals(201, invited.status(), invited.body());
+        Matcher link = Pattern.compile("(http://\\S+/invitation\\.xhtml\\?token=[A-Za-z0-9_-]+)")
+                .matcher((String) Smtp.await(email, 1, Duration.ofSeconds(30)).get(0).getContent());
+        assertTrue(link.find());
+
+        SignInBrowser browser = new SignInBrowser();
+        SignInBrowser.Page invitation = browser.open(URI.create(link.group(1)));
+        assertTrue(invitation.body().contains("href=\"/sso/staff\""), invitation.body());
+        SignInBrowser.Page login = browser.open(Api.base().resolve("sso/staff"));
+        SignInBrowser.Page landed = browser.submit(login.formAction(),
+                Map.of("username", "ida.invited", "password", Keycloak.PASSWORD, "credentialId", ""));
+        assertEquals("/index.xhtml", landed.uri().getPath(), browser.hops.toString());
+        String agreements = browser.open(Api.base().resolve("api/agreements?max=100")).body();
+        assertEquals(ids(Api.demo("verdandi").get("api/agreements?max=100").body()), ids(agreements),
+                "exactly what the organisation's other partner account sees");
+        assertEquals("ACCEPTED", Api.admin().get("api/invitations/" + invited.json().getJsonNumber("id").longValue())
+                .json().getString("state"));
+
+        // the link works once: a second person following it is refused and linked to nothing
+        SignInBrowser other = new SignInBrowser();
+        SignInBrowser.Page again = other.open(URI.create(link.group(1)));
+        assertTrue(again.body().contains("används") || again.body().contains("used"), again.body());
+        long links = (Long) Rows.value("select count(*) from account_identity");
+        assertEquals("/unknown-person.xhtml", other.signIn("staff", "jon.invited", Keycloak.PASSWORD).uri().getPath());
+        assertEquals(links, Rows.value("select count(*) from account_identity"));
+    }
+
+    private static List<Long> ids(String agreementsPage) {
+        return Json.createReader(new java.io.StringReader(agreementsPage)).readObject().getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class).stream().map(a -> a.getJsonNumber("id").longValue()).sorted().toList();
     }
 
     @Test

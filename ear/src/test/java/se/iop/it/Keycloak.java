@@ -206,7 +206,8 @@ public final class Keycloak {
         String users = eid
                 ? user("197001011234", "Eva", "Eid") + "," + user("198112189876", "Olle", "Okänd")
                 : user("anna.staff", "Anna", "Staff") + "," + user("bo.unknown", "Bo", "Unknown") + "," + user("cia.linked", "Cia", "Linked")
-                + "," + user("gun.groups", "Gun", "Groups", "/iop-ekonomi", "/unmapped") + "," + user("hal.nogroup", "Hal", "Nogroup", "/unmapped");
+                + "," + user("gun.groups", "Gun", "Groups", "/iop-ekonomi", "/unmapped") + "," + user("hal.nogroup", "Hal", "Nogroup", "/unmapped")
+                + "," + user("ida.invited", "Ida", "Invited") + "," + user("jon.invited", "Jon", "Invited");
         String eidMapper = eid ? """
                 , "protocolMappers": [{"name": "personal identity number", "protocol": "openid-connect",
                    "protocolMapper": "oidc-usermodel-property-mapper",
