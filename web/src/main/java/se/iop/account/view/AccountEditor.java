@@ -15,6 +15,10 @@ import se.iop.account.entity.Role;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
+import se.iop.landlord.boundary.LandlordQuery;
+import se.iop.landlord.boundary.LandlordSummary;
+import se.iop.landlord.boundary.Landlords;
+import se.iop.landlord.entity.LandlordKind;
 import se.iop.partner.boundary.OrganisationQuery;
 import se.iop.partner.boundary.Organisations;
 import se.iop.partner.entity.Organisation;
@@ -27,8 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creating an account (with its first password), or editing the name, e-mail, roles and organisation
- * of the one named by the id parameter. Which roles go with which organisation is the account's rule;
+ * Creating an account (with its first password), or editing the name, e-mail, roles and organisation (or,
+ * for a landlord user, private landlord) of the one named by the id parameter. Which roles go with which organisation is the account's rule;
  * a refusal names the field and keeps what was typed, except passwords, which are never shown again.
  */
 @Named
@@ -45,6 +49,9 @@ public class AccountEditor implements Serializable {
     private Organisations organisations;
 
     @Inject
+    private Landlords landlords;
+
+    @Inject
     private Ui ui;
 
     @Inject
@@ -58,6 +65,7 @@ public class AccountEditor implements Serializable {
     private String passwordRepeat;
 
     private transient List<SelectItem> organisationChoices;
+    private transient List<SelectItem> landlordChoices;
 
     @PostConstruct
     void load() {
@@ -118,6 +126,17 @@ public class AccountEditor implements Serializable {
             }
         }
         return organisationChoices;
+    }
+
+    /** The private landlords a landlord user can speak for; deactivated ones too (and say so), as organisations. */
+    public List<SelectItem> getLandlordChoices() {
+        if (landlordChoices == null) {
+            landlordChoices = new ArrayList<>();
+            for (LandlordSummary l : landlords.search(new LandlordQuery(null, LandlordKind.PERSON, true, false, false, 0, 1000))) {
+                landlordChoices.add(new SelectItem(l.id(), l.active() ? l.name() : ui.text("account.inactiveOrganisation", l.name())));
+            }
+        }
+        return landlordChoices;
     }
 
     public Role[] getAllRoles() {
