@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Throw-away accounts made straight in the test database (there is no account API), for tests that need one. */
+/** Throw-away accounts made straight in the test database (quicker than the accounts API), for tests that need one. */
 public final class ItAccounts {
 
     public static final String PASSWORD = "ett-langt-losenord";

@@ -124,8 +124,8 @@ public final class LandlordFixtures {
     }
 
     /**
-     * A LANDLORD user for the landlord's organisation, written straight into the test database: the
-     * application has no API for accounts, and a test needs a second landlord to check what one may not see.
+     * A LANDLORD user for the landlord's organisation, written straight into the test database (a test needs a
+     * second landlord to check what one may not see; {@code PrivateLandlordIT} makes its accounts through the API).
      */
     public static User landlordUser(long organisationId) {
         String username = ("it-hv-" + Fixtures.unique("").strip()).toLowerCase();

@@ -232,7 +232,7 @@ class PersistenceIT {
 
         String username = "it-" + UUID.randomUUID().toString().substring(0, 8);
         long accountId = admin.call(() -> accounts.create(new AccountData(username, "Testpartner",
-                username + "@example.se", Set.of(Role.PARTNER), ngoId), "ett-langt-losenord".toCharArray()).id());
+                username + "@example.se", Set.of(Role.PARTNER), ngoId, null), "ett-langt-losenord".toCharArray()).id());
         Account account = admin.call(() -> accounts.find(accountId));
         assertEquals(username, account.username());
         assertEquals(Set.of(Role.PARTNER), account.roles());

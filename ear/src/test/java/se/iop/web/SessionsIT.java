@@ -141,7 +141,7 @@ class SessionsIT {
     }
 
     private long newAccount(String username, Role role) throws Exception {
-        return admin.call(() -> accounts.create(new AccountData(username, "Test " + username, null, Set.of(role), null),
+        return admin.call(() -> accounts.create(new AccountData(username, "Test " + username, null, Set.of(role), null, null),
                 PASSWORD.toCharArray()).id());
     }
 
@@ -239,7 +239,7 @@ class SessionsIT {
         checkEnded("new roles", (id) -> call(() -> {
             Account a = accounts.find(id);
             return accounts.update(id, a.version(), new AccountData(a.username(), a.displayName(), null,
-                    Set.of(Role.FINANCE, Role.AUDITOR), null));
+                    Set.of(Role.FINANCE, Role.AUDITOR), null, null));
         }));
         checkEnded("deactivated", (id) -> call(() -> accounts.deactivate(id, accounts.find(id).version())));
         checkEnded("password reset", (id) -> call(() -> accounts.resetPassword(id, "ett-annat-losenord".toCharArray())));
@@ -265,7 +265,7 @@ class SessionsIT {
         call(() -> {
             Account a = accounts.find(id);
             return accounts.update(id, a.version(), new AccountData(a.username(), "Nytt namn", "ny@example.se",
-                    a.roles(), null));
+                    a.roles(), null, null));
         });
         assertEquals(200, send("127.0.0.41", "GET", "api/agreements?max=1", null, "Cookie", api).status(), change);
 

@@ -128,7 +128,7 @@ public class DemoData {
         account("hyresvard", "Nyköpingshem (demo)", EnumSet.of(Role.LANDLORD), bostadsbolag);
         account("revisor", "Revisor (demo)", EnumSet.of(Role.AUDITOR), null);
         LandlordDemo.load(em);
-        LOG.info("Loaded the Nyköping demo: 5 organisations, 2 agreements, 6 demo accounts.");
+        LOG.info("Loaded the Nyköping demo: 5 organisations, 2 agreements, 7 demo accounts.");
     }
 
     /**

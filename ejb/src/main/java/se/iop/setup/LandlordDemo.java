@@ -1,6 +1,8 @@
 package se.iop.setup;
 
 import jakarta.persistence.EntityManager;
+import se.iop.account.entity.Account;
+import se.iop.account.entity.Role;
 import se.iop.agreement.entity.Agreement;
 import se.iop.landlord.boundary.SupportContacts;
 import se.iop.landlord.entity.ContactNeed;
@@ -18,13 +20,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
  * The landlords of the Nyköping demo: Nyköpingshem AB (whose user is {@code hyresvard}), another
  * housing company and two private landlords, all with invented contacts and flats; the published
  * packet "Bostad först – information till hyresvärdar" of phase 1, sent to Nyköpingshem and to one
- * private landlord; and one contact need. Names, addresses, numbers and dates are examples.
+ * private landlord, Karin Exempelsson, who signs in as {@code karin} (a LANDLORD account bound to her landlord
+ * record); and one contact need. Names, addresses, numbers and dates are examples.
  */
 public final class LandlordDemo {
 
@@ -60,6 +64,9 @@ public final class LandlordDemo {
                 "karin.exempelsson@example.se", "070-000 00 01");
         karin.offerFlat("Backvägen 2, lgh 1001 (exempel)", new BigDecimal("28.0"), 1, LocalDate.of(2024, 9, 1));
         em.persist(karin);
+        Account karinsAccount = new Account("karin", "Karin Exempelsson (demo)", DemoData.DEMO_PASSWORD.toCharArray());
+        karinsAccount.grant(EnumSet.of(Role.LANDLORD), null, karin);
+        em.persist(karinsAccount);
 
         Landlord olof = Landlord.person("Olof Exempelsson (exempel)", "Stensättersgatan 5, 611 35 Nyköping (exempel)");
         olof.addContact("Olof Exempelsson", "Privat hyresvärd, nås bara per telefon (exempel)", null, "070-000 00 02");

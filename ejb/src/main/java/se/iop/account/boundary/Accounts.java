@@ -16,6 +16,7 @@ import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 import se.iop.common.Versions;
+import se.iop.landlord.entity.Landlord;
 import se.iop.partner.entity.Organisation;
 
 import java.time.Instant;
@@ -193,8 +194,8 @@ public class Accounts {
     }
 
     public List<Account> list() {
-        return em.createQuery("select a from Account a left join fetch a.organisation order by a.username", Account.class)
-                .getResultList();
+        return em.createQuery("select a from Account a left join fetch a.organisation left join fetch a.landlord"
+                + " order by a.username", Account.class).getResultList();
     }
 
     public Account find(long id) {
@@ -202,19 +203,18 @@ public class Accounts {
         if (a == null) {
             throw new NotFound("account");
         }
-        if (a.organisation() != null) {
-            a.organisation().name();
-        }
-        return a;
+        return read(a);
     }
 
-    /** The logged-in user's own account, with its organisation read (pages show its name). */
+    /** The logged-in user's own account, with whom it acts for read (pages show the name). */
     @PermitAll
     public Account me() {
-        Account a = byUsername(caller.username()).orElseThrow(() -> new NotFound("account"));
-        if (a.organisation() != null) {
-            a.organisation().name();
-        }
+        return read(byUsername(caller.username()).orElseThrow(() -> new NotFound("account")));
+    }
+
+    /** The account with its organisation or private landlord loaded, for pages and answers after the transaction. */
+    private static Account read(Account a) {
+        a.actsFor();
         return a;
     }
 
@@ -246,9 +246,9 @@ public class Accounts {
     /** A new account's e-mail, roles and organisation, as the administrator gave them; then it is stored. */
     private Account enrolled(Account a, AccountData data) {
         a.changeEmail(data.email());
-        a.grant(data.roles(), organisation(data.organisationId()));
+        a.grant(data.roles(), organisation(data.organisationId()), landlord(data.landlordId()));
         em.persist(a);
-        return a;
+        return read(a);
     }
 
     @RolesAllowed("ADMIN")
@@ -260,15 +260,15 @@ public class Accounts {
         }
         a.rename(data.displayName());
         a.changeEmail(data.email());
-        a.grant(data.roles(), organisation(data.organisationId()));
-        return Versions.flushed(em, a);
+        a.grant(data.roles(), organisation(data.organisationId()), landlord(data.landlordId()));
+        return read(Versions.flushed(em, a));
     }
 
     @RolesAllowed("ADMIN")
     public Account resetPassword(long id, char[] password) {
         Account a = find(id);
         a.setPassword(password);
-        return Versions.flushed(em, a);
+        return read(Versions.flushed(em, a));
     }
 
     /** Changes the caller's password, which ends their other sessions; gives the stamp this session goes on with. */
@@ -290,7 +290,7 @@ public class Accounts {
             throw new StateConflict("active", "error.account.cannotDeactivateSelf");
         }
         a.deactivate();
-        return Versions.flushed(em, a);
+        return read(Versions.flushed(em, a));
     }
 
     @RolesAllowed("ADMIN")
@@ -298,7 +298,7 @@ public class Accounts {
         Account a = find(id);
         Versions.check(a.version(), expectedVersion);
         a.reactivate();
-        return Versions.flushed(em, a);
+        return read(Versions.flushed(em, a));
     }
 
     private boolean isSelf(Account a) {
@@ -319,5 +319,16 @@ public class Accounts {
             throw new InvalidInput("organisationId", "error.organisation.unknown", id);
         }
         return o;
+    }
+
+    private Landlord landlord(Long id) {
+        if (id == null) {
+            return null;
+        }
+        Landlord l = em.find(Landlord.class, id);
+        if (l == null) {
+            throw new InvalidInput("landlordId", "error.account.unknownLandlord", id);
+        }
+        return l;
     }
 }

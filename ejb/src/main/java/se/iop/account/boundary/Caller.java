@@ -9,9 +9,10 @@ import se.iop.account.entity.Account;
 import se.iop.account.entity.Role;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** Who is calling, and for partners and landlords, which organisation they act for. */
+/** Who is calling, and for partners and landlords, which organisation or landlord records they act for. */
 @Stateless
 public class Caller {
 
@@ -41,5 +42,14 @@ public class Caller {
                 .getResultStream().findFirst()
                 .map(Account::organisation)
                 .map(o -> o.id());
+    }
+
+    /**
+     * The landlord records a landlord user speaks for ({@link Account#LANDLORDS_SPOKEN_FOR}): its organisation's
+     * landlords, or its own private landlord record; none for anyone else.
+     */
+    public List<Long> landlordIds() {
+        return em.createNamedQuery(Account.LANDLORDS_SPOKEN_FOR, Long.class).setParameter("username", username())
+                .getResultList();
     }
 }

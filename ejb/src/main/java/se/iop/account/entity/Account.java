@@ -20,6 +20,8 @@ import org.hibernate.envers.NotAudited;
 import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
 import se.iop.common.Text;
+import se.iop.landlord.entity.Landlord;
+import se.iop.landlord.entity.LandlordKind;
 import se.iop.partner.entity.Organisation;
 
 import java.util.Collections;
@@ -32,15 +34,23 @@ import java.util.TreeSet;
 
 /**
  * A person's login. Partner and landlord users belong to exactly one organisation of the kind their role
- * names ({@link Role#organisationKind()}), which limits what they see.
+ * names ({@link Role#organisationKind()}), which limits what they see; a landlord user may instead speak
+ * for one private landlord (a {@link Landlord} of kind PERSON, who has no organisation).
  */
 @Entity
 @Table(name = "account")
 @Audited
 @NamedQuery(name = Account.FIND_BY_USERNAME, query = "select a from Account a where a.username = :username")
+@NamedQuery(name = Account.LANDLORDS_SPOKEN_FOR, query = "select l.id from Landlord l, Account a"
+        + " where a.username = :username and (l = a.landlord or l.organisation = a.organisation) order by l.id")
 public class Account {
 
     public static final String FIND_BY_USERNAME = "Account.findByUsername";
+    /**
+     * The landlord records a user speaks for: the landlords of its organisation, or its own private landlord
+     * record. The one rule of what a landlord user sees in the portal.
+     */
+    public static final String LANDLORDS_SPOKEN_FOR = "Account.landlordsSpokenFor";
     public static final int MIN_PASSWORD = 10;
     public static final int USERNAME_MAX = 100;
 
@@ -74,6 +84,11 @@ public class Account {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "organisation_id")
     private Organisation organisation;
+
+    // A private landlord's own record, for a landlord user who is that person; never with an organisation.
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "landlord_id")
+    private Landlord landlord;
 
     @Column(nullable = false)
     private boolean active = true;
@@ -159,12 +174,20 @@ public class Account {
         return PasswordHash.matches(password, passwordHash) && active;
     }
 
-    /**
-     * Grants exactly these roles, bound to this organisation. A role that acts for an organisation
-     * ({@link Role#needsOrganisation()}) stands alone and needs one of its kind (partner: a non-profit,
-     * landlord: a housing company); the other roles work for the municipality and have none.
-     */
+    /** Grants exactly these roles, bound to this organisation; see {@link #grant(Set, Organisation, Landlord)}. */
     public void grant(Set<Role> newRoles, Organisation newOrganisation) {
+        grant(newRoles, newOrganisation, null);
+    }
+
+    /**
+     * Grants exactly these roles, bound to this organisation or private landlord. A role that acts for an
+     * organisation ({@link Role#needsOrganisation()}) stands alone and needs one of its kind (partner: a
+     * non-profit, landlord: a housing company). A landlord user may instead speak for one private landlord
+     * ({@link Role#mayBindPrivateLandlord()}: a landlord of kind PERSON), never for both; no other role has
+     * one. The other roles work for the municipality and keep neither. A changed binding ends the account's
+     * sessions, as changed roles do.
+     */
+    public void grant(Set<Role> newRoles, Organisation newOrganisation, Landlord newLandlord) {
         if (newRoles == null || newRoles.isEmpty()) {
             throw new InvalidInput("roles", "error.account.noRole");
         }
@@ -172,20 +195,35 @@ public class Account {
         if (external != null && newRoles.size() > 1) {
             throw new InvalidInput("roles", "error.account.externalRoleAlone");
         }
-        if (external != null && (newOrganisation == null || newOrganisation.kind() != external.organisationKind())) {
+        Landlord privateLandlord = external != null ? newLandlord : null;
+        if (privateLandlord != null) {
+            if (!external.mayBindPrivateLandlord()) {
+                throw new InvalidInput("landlordId", "error.account.privateLandlordOnlyForLandlords");
+            }
+            if (newOrganisation != null) {
+                throw new InvalidInput("landlordId", "error.account.organisationOrPrivateLandlord");
+            }
+            if (privateLandlord.kind() != LandlordKind.PERSON) {
+                throw new InvalidInput("landlordId", "error.account.privateLandlordIsPerson");
+            }
+        } else if (external != null && (newOrganisation == null || newOrganisation.kind() != external.organisationKind())) {
             throw new InvalidInput("organisationId", external.organisationRefusal());
         }
-        Organisation bound = external != null ? newOrganisation : null;
-        if (!roles.equals(newRoles) || !sameOrganisation(bound)) {
+        Organisation bound = external != null && privateLandlord == null ? newOrganisation : null;
+        if (!roles.equals(newRoles) || !same(organisation, bound) || !same(landlord, privateLandlord)) {
             endSessions();
         }
         this.roles = EnumSet.copyOf(newRoles);
         this.organisation = bound;
+        this.landlord = privateLandlord;
     }
 
-    private boolean sameOrganisation(Organisation other) {
-        return organisation == other
-                || organisation != null && other != null && organisation.id() != null && organisation.id().equals(other.id());
+    private static boolean same(Organisation one, Organisation other) {
+        return one == other || one != null && other != null && one.id() != null && one.id().equals(other.id());
+    }
+
+    private static boolean same(Landlord one, Landlord other) {
+        return one == other || one != null && other != null && one.id() != null && one.id().equals(other.id());
     }
 
     public void deactivate() {
@@ -220,6 +258,7 @@ public class Account {
         s.put("email", email);
         s.put("roles", new TreeSet<>(roles));
         s.put("organisation", organisation == null ? null : organisation.name());
+        s.put("landlord", landlord == null ? null : landlord.name());
         s.put("active", active);
         s.put("passwordChanges", passwordChanges);
         return s;
@@ -251,6 +290,16 @@ public class Account {
 
     public Organisation organisation() {
         return organisation;
+    }
+
+    /** The private landlord this landlord user is, or null (a company's users belong to its organisation). */
+    public Landlord landlord() {
+        return landlord;
+    }
+
+    /** Whom the user acts for, as pages name it: the organisation, or the private landlord; null for neither. */
+    public String actsFor() {
+        return organisation != null ? organisation.name() : landlord != null ? landlord.name() : null;
     }
 
     public boolean active() {

@@ -19,7 +19,10 @@ public enum Role {
     FINANCE(null, null),
     /** A user at a non-profit partner, bound to its organisation. */
     PARTNER(OrganisationKind.NON_PROFIT, "error.account.partnerNeedsNonProfit"),
-    /** A user at a landlord, bound to its organisation (the housing company of its landlord record). */
+    /**
+     * A user at a landlord, bound to its organisation (the housing company of its landlord record), or a
+     * private landlord bound to its own landlord record.
+     */
     LANDLORD(OrganisationKind.HOUSING_COMPANY, "error.account.landlordNeedsHousingCompany"),
     /** Auditor or committee member: reads everything, changes nothing. */
     AUDITOR(null, null);
@@ -40,6 +43,14 @@ public enum Role {
     /** The kind of organisation a user in this role must belong to; null for the municipality's own roles. */
     public OrganisationKind organisationKind() {
         return organisationKind;
+    }
+
+    /**
+     * Whether a user in this role may speak for a private landlord (a landlord record of kind PERSON, who has no
+     * organisation) instead of an organisation: landlord users only.
+     */
+    public boolean mayBindPrivateLandlord() {
+        return this == LANDLORD;
     }
 
     /** The message key when the organisation given does not fit this role. */

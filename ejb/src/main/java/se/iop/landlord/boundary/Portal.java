@@ -17,12 +17,12 @@ import se.iop.landlord.entity.PacketVersion;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The landlord portal: a landlord user sees the packet versions that reached its own organisation,
- * reads them, gets the PDF, acknowledges them, and reports contact needs to the support team. Any
- * other version, even one that exists, is "not found" to it.
+ * The landlord portal: a landlord user sees the packet versions that reached the landlord records it speaks
+ * for ({@link Caller#landlordIds()}: its organisation's, or a private landlord's own), reads them, gets the
+ * PDF, acknowledges them, and reports contact needs to the support team. Any other version, even one that
+ * exists, is "not found" to it. Every read and write here is scoped by that one list, {@link #mine()}.
  */
 @Stateless
 @RolesAllowed("LANDLORD")
@@ -40,13 +40,13 @@ public class Portal {
     @Inject
     private PortalLinks links;
 
-    /** The versions delivered to my organisation, newest first. */
+    /** The versions delivered to my landlord records, newest first. */
     public List<PortalPacket> packets() {
         return em.createQuery("select new se.iop.landlord.boundary.PortalPacket(v.id, v.title, v.number, v.publishedAt,"
                         + " min(d.sentAt), max(d.openedAt), max(d.acknowledgedAt)) from PacketDelivery d"
-                        + " join d.packetVersion v join d.landlord l where l.organisation.id = :own and d.status in :reached"
+                        + " join d.packetVersion v join d.landlord l where l.id in :mine and d.status in :reached"
                         + " group by v.id, v.title, v.number, v.publishedAt order by min(d.sentAt) desc, v.id desc",
-                PortalPacket.class).setParameter("own", own()).setParameter("reached", REACHED).getResultList();
+                PortalPacket.class).setParameter("mine", mine()).setParameter("reached", REACHED).getResultList();
     }
 
     public PortalPacket packet(long versionId) {
@@ -64,13 +64,13 @@ public class Portal {
         return PacketPdf.render(read(versionId));
     }
 
-    /** The landlord has the packet open: its deliveries to my organisation become OPENED. */
+    /** The landlord has the packet open: its deliveries to my landlord records become OPENED. */
     public void opened(long versionId) {
         Instant now = Instant.now();
         deliveries(versionId).forEach(d -> d.opened(now));
     }
 
-    /** My organisation confirms it has read the version; asking again changes nothing. */
+    /** I confirm for my landlord records that the version is read; asking again changes nothing. */
     public PortalPacket acknowledge(long versionId) {
         Instant now = Instant.now();
         deliveries(versionId).forEach(d -> d.acknowledge(caller.username(), now));
@@ -78,7 +78,7 @@ public class Portal {
         return packet(versionId);
     }
 
-    /** The version an e-mail's personal link carries, if it was sent to my organisation; changes nothing. */
+    /** The version an e-mail's personal link carries, if it was sent to my landlord records; changes nothing. */
     public long linkedVersion(String token) {
         return linked(token).packetVersion().id();
     }
@@ -90,10 +90,10 @@ public class Portal {
         return d.packetVersion().id();
     }
 
-    /** Another organisation's link, or a wrong one, is not found; my own, once expired, says so. */
+    /** Another landlord's link, or a wrong one, is not found; my own, once expired, says so. */
     private PacketDelivery linked(String token) {
         PacketDelivery d = links.delivery(token)
-                .filter(x -> x.status().reached() && ownOrganisation(x.landlord()))
+                .filter(x -> x.status().reached() && mine().contains(x.landlord().id()))
                 .orElseThrow(() -> new NotFound("link"));
         if (!d.linkValid(Instant.now(), MailSettings.linkLifetime())) {
             throw new LinkExpired();
@@ -102,7 +102,8 @@ public class Portal {
     }
 
     public ContactNeed reportNeed(NeedCategory category, String description) {
-        Landlord l = landlord().orElseThrow(() -> new StateConflict(null, "error.portal.noLandlord"));
+        Landlord l = mine().stream().findFirst().map(id -> em.find(Landlord.class, id))
+                .orElseThrow(() -> new StateConflict(null, "error.portal.noLandlord"));
         ContactNeed need = new ContactNeed(l, category, description, caller.username(), Instant.now());
         em.persist(need);
         l.name();
@@ -111,15 +112,15 @@ public class Portal {
 
     public List<ContactNeed> myNeeds() {
         return em.createQuery("select n from ContactNeed n join fetch n.landlord l left join fetch l.organisation o"
-                + " where o.id = :own"
-                + " order by n.reportedAt desc, n.id desc", ContactNeed.class).setParameter("own", own()).getResultList();
+                + " where l.id in :mine"
+                + " order by n.reportedAt desc, n.id desc", ContactNeed.class).setParameter("mine", mine()).getResultList();
     }
 
-    /** My organisation's deliveries of the version that reached it; none means the version is not mine to see. */
+    /** My landlord records' deliveries of the version that reached them; none means the version is not mine to see. */
     private List<PacketDelivery> deliveries(long versionId) {
         List<PacketDelivery> mine = em.createQuery("select d from PacketDelivery d join d.landlord l"
-                        + " where d.packetVersion.id = :v and l.organisation.id = :own and d.status in :reached",
-                PacketDelivery.class).setParameter("v", versionId).setParameter("own", own())
+                        + " where d.packetVersion.id = :v and l.id in :mine and d.status in :reached",
+                PacketDelivery.class).setParameter("v", versionId).setParameter("mine", mine())
                 .setParameter("reached", REACHED).getResultList();
         if (mine.isEmpty()) {
             throw new NotFound("packet");
@@ -127,16 +128,9 @@ public class Portal {
         return mine;
     }
 
-    private boolean ownOrganisation(Landlord l) {
-        return l.organisation() != null && l.organisation().id().equals(own());
-    }
-
-    private Optional<Landlord> landlord() {
-        return em.createNamedQuery(Landlord.BY_ORGANISATION, Landlord.class).setParameter("organisation", own())
-                .getResultStream().findFirst();
-    }
-
-    private long own() {
-        return caller.organisationId().orElse(-1L);
+    /** The landlord records I speak for; never empty, so that a query's {@code in} has a value that matches nothing. */
+    private List<Long> mine() {
+        List<Long> mine = caller.landlordIds();
+        return mine.isEmpty() ? List.of(-1L) : mine;
     }
 }

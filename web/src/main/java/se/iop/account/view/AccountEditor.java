@@ -14,6 +14,7 @@ import se.iop.account.entity.Role;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
+import se.iop.landlord.boundary.Landlords;
 import se.iop.partner.boundary.Organisations;
 import se.iop.web.Ids;
 import se.iop.web.Ui;
@@ -22,8 +23,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Creating an account (with its first password), or editing the name, e-mail, roles and organisation
- * of the one named by the id parameter. Which roles go with which organisation is the account's rule;
+ * Creating an account (with its first password), or editing the name, e-mail, roles and organisation (or,
+ * for a landlord user, private landlord) of the one named by the id parameter. Which roles go with which organisation is the account's rule;
  * a refusal names the field and keeps what was typed, except passwords, which are never shown again.
  */
 @Named
@@ -40,6 +41,9 @@ public class AccountEditor implements Serializable {
     private Organisations organisations;
 
     @Inject
+    private Landlords landlords;
+
+    @Inject
     private Ui ui;
 
     @Inject
@@ -53,6 +57,7 @@ public class AccountEditor implements Serializable {
     private String passwordRepeat;
 
     private transient List<SelectItem> organisationChoices;
+    private transient List<SelectItem> landlordChoices;
 
     @PostConstruct
     void load() {
@@ -100,6 +105,14 @@ public class AccountEditor implements Serializable {
             organisationChoices = OrganisationChoices.of(organisations, ui);
         }
         return organisationChoices;
+    }
+
+    /** The private landlords a landlord user can speak for; deactivated ones too (and say so), as organisations. */
+    public List<SelectItem> getLandlordChoices() {
+        if (landlordChoices == null) {
+            landlordChoices = OrganisationChoices.privateLandlords(landlords, ui);
+        }
+        return landlordChoices;
     }
 
     public Role[] getAllRoles() {

@@ -20,6 +20,7 @@ public class AccountForm implements Serializable {
     private String email;
     private Role[] roles = new Role[0];
     private Long organisationId;
+    private Long landlordId;
 
     static AccountForm of(Account a) {
         AccountForm f = new AccountForm();
@@ -29,6 +30,7 @@ public class AccountForm implements Serializable {
         f.email = a.email();
         f.roles = a.roles().toArray(Role[]::new);
         f.organisationId = a.organisation() == null ? null : a.organisation().id();
+        f.landlordId = a.landlord() == null ? null : a.landlord().id();
         return f;
     }
 
@@ -37,7 +39,7 @@ public class AccountForm implements Serializable {
         if (roles != null) {
             chosen.addAll(Arrays.asList(roles));
         }
-        return new AccountData(username, displayName, email, chosen, organisationId);
+        return new AccountData(username, displayName, email, chosen, organisationId, landlordId);
     }
 
     public Long getVersion() {
@@ -82,5 +84,13 @@ public class AccountForm implements Serializable {
 
     public void setOrganisationId(Long organisationId) {
         this.organisationId = organisationId;
+    }
+
+    public Long getLandlordId() {
+        return landlordId;
+    }
+
+    public void setLandlordId(Long landlordId) {
+        this.landlordId = landlordId;
     }
 }

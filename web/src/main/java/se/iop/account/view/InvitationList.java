@@ -1,5 +1,7 @@
 package se.iop.account.view;
 
+import se.iop.landlord.boundary.Landlords;
+
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -37,15 +39,20 @@ public class InvitationList implements Serializable {
     private Organisations organisations;
 
     @Inject
+    private Landlords landlords;
+
+    @Inject
     private Ui ui;
 
     private String email;
     private String displayName;
     private Role role;
     private Long organisationId;
+    private Long landlordId;
 
     private transient List<InvitationInfo> rows;
     private transient List<SelectItem> organisationChoices;
+    private transient List<SelectItem> landlordChoices;
 
     public List<InvitationInfo> getRows() {
         if (rows == null) {
@@ -59,12 +66,13 @@ public class InvitationList implements Serializable {
         displayName = null;
         role = null;
         organisationId = null;
+        landlordId = null;
     }
 
     public void invite() {
         try {
             InvitationInfo made = invitations.invite(new AccountData(null, displayName, email,
-                    role == null ? Set.of() : Set.of(role), organisationId));
+                    role == null ? Set.of() : Set.of(role), organisationId, landlordId));
             rows = null;
             ui.message(FacesMessage.SEVERITY_INFO, "invitation.sent", made.email());
         } catch (DomainException e) {
@@ -143,5 +151,21 @@ public class InvitationList implements Serializable {
 
     public void setOrganisationId(Long organisationId) {
         this.organisationId = organisationId;
+    }
+
+    /** The private landlords an invited landlord user may speak for instead of an organisation. */
+    public List<SelectItem> getLandlordChoices() {
+        if (landlordChoices == null) {
+            landlordChoices = OrganisationChoices.privateLandlords(landlords, ui);
+        }
+        return landlordChoices;
+    }
+
+    public Long getLandlordId() {
+        return landlordId;
+    }
+
+    public void setLandlordId(Long landlordId) {
+        this.landlordId = landlordId;
     }
 }
