@@ -19,7 +19,7 @@ import java.util.Map;
  * tokens may call the API), {@code eid} (realm iop-eid, subject = personal identity number) and {@code down}
  * (nothing listens there).
  */
-final class ItProviders {
+public final class ItProviders {
 
     static final String KEY = "it-identity-key-0123456789abcdef-0123456789";
     private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
@@ -47,21 +47,21 @@ final class ItProviders {
     private ItProviders() {
     }
 
-    static void configure() {
+    public static void configure() {
         Keycloak.start();
         try (Management server = Management.itServer()) {
             SETTINGS.forEach(server::systemProperty);
         }
     }
 
-    static void clear() {
+    public static void clear() {
         try (Management server = Management.itServer()) {
             SETTINGS.keySet().forEach(name -> server.systemProperty(name, null));
         }
     }
 
     /** Sets one more setting for a test (null removes it). */
-    static void set(String name, String value) {
+    public static void set(String name, String value) {
         try (Management server = Management.itServer()) {
             server.systemProperty(name, null == value ? null : value);
         }
