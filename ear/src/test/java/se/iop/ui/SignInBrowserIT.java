@@ -98,12 +98,12 @@ class SignInBrowserIT {
 
     @Test
     void anInvitedPartnerSignsInAtTheIdpSeesOnlyTheirAgreementsAndLogsOutThereToo() {
-        String link = invite("PARTNER", Fixtures.STADSMISSION, null);
-        List<String> theirs = Api.demo("stadsmissionen").get("api/agreements?max=100").json().getJsonArray("items")
+        String link = invite("PARTNER", Fixtures.VERDANDI, null);
+        List<String> theirs = Api.demo("verdandi").get("api/agreements?max=100").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().map(a -> a.getString("title")).toList();
-        List<String> others = Api.demo("verdandi").get("api/agreements?max=100").json().getJsonArray("items")
+        List<String> others = Api.demo("stadsmissionen").get("api/agreements?max=100").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().map(a -> a.getString("title")).filter(t -> !theirs.contains(t)).toList();
-        assertFalse(others.isEmpty(), "the demo has an agreement of Verdandi's that Stadsmissionen is no party to");
+        assertFalse(others.isEmpty(), "the demo has an agreement of Stadsmissionen's that Verdandi is no party to");
         try (Browser b = Browser.start()) {
             steps(b, "signin-invited-partner", () -> {
                 b.driver().get(link);
@@ -156,7 +156,8 @@ class SignInBrowserIT {
                 b.waitUntil(ExpectedConditions.urlContains(Api.base().toString()));
                 b.open("portal/packet.xhtml?id=" + version);
                 assertEquals(title, b.find(By.tagName("h1")).getText());
-                b.find(By.id("reader:acknowledge")).click();
+                b.waitUntil(ExpectedConditions.textToBe(By.id("deliveryStatus"), "Öppnad"));
+                b.waitUntil(ExpectedConditions.elementToBeClickable(By.id("reader:acknowledge"))).click();
                 b.waitUntil(ExpectedConditions.textToBe(By.id("deliveryStatus"), "Bekräftad"));
                 assertFalse(b.pageText().contains("198112189876"), "the personal identity number is never shown");
                 b.screenshot("signin-private-landlord");
