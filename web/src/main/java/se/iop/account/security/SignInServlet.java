@@ -32,6 +32,7 @@ public class SignInServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SignInServlet.class.getName());
     private static final Pattern START = Pattern.compile("/([a-z][a-z0-9-]{0,39})");
+    private static final Pattern LOGOUT = Pattern.compile("/([a-z][a-z0-9-]{0,39})/logout");
     private static final Pattern BACK_CHANNEL = Pattern.compile("/([a-z][a-z0-9-]{0,39})/backchannel-logout");
 
     @Inject
@@ -44,6 +45,11 @@ public class SignInServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getAttribute(ProviderSignIn.AFTER) instanceof String after) {
             response.sendRedirect(after);
+            return;
+        }
+        Matcher logout = LOGOUT.matcher(pathInfo(request));
+        if (logout.matches()) {
+            logoutAt(IdentityProviders.find(logout.group(1)), request, response);
             return;
         }
         Matcher start = START.matcher(pathInfo(request));
@@ -63,6 +69,33 @@ public class SignInServlet extends HttpServlet {
             LOG.warning(e::getMessage);
             response.sendRedirect(request.getContextPath() + LoginMechanism.LOGIN_PAGE + "?signin=unreachable");
         }
+    }
+
+    /**
+     * After the local logout ({@code LoginView}): a page that sends the browser on to the provider's logout, which
+     * then returns it to the login page. A page with a refresh, not a redirect, because this follows a form post,
+     * whose redirects the CSP keeps on this site. Nothing here needs a login: at worst it logs a visitor out at the
+     * provider, which asks first.
+     */
+    private void logoutAt(Optional<Provider> provider, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<java.net.URI> there = provider.flatMap(p -> oidc.endSession(p, null, ProviderSignIn.loggedOutPage()));
+        if (there.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + LoginMechanism.LOGIN_PAGE + "?loggedOut=true");
+            return;
+        }
+        String url = there.get().toString().replace("&", "&amp;").replace("\"", "&quot;");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"UTF-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\"><title>Utloggning</title></head><body>"
+                + "<p>Du loggas ut även hos " + html(provider.get().label()) + ". <a id=\"continue\" href=\"" + url
+                + "\">Fortsätt</a></p></body></html>");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** OpenID Connect Back-Channel Logout 1.0: 200 when the person's sessions here are ended, 400 otherwise. */

@@ -2,10 +2,8 @@ package se.iop.account.view;
 
 import jakarta.servlet.http.HttpSession;
 import se.iop.account.boundary.IdentityProviders;
-import se.iop.account.security.OpenIdConnect;
 import se.iop.account.security.ProviderSignIn;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,8 +33,6 @@ import java.io.IOException;
 @RequestScoped
 public class LoginView {
 
-    @Inject
-    private OpenIdConnect oidc;
 
     @Inject
     private SecurityContext security;
@@ -81,21 +77,20 @@ public class LoginView {
     }
 
     /**
-     * Ends the session here and, for a session signed in through a provider that offers it, the person's session
-     * at the provider too (RP-initiated logout), which then sends the browser back to the login page.
+     * Ends the session here and, for a session signed in through a provider, leads on to
+     * {@code /sso/<id>/logout}, which ends the person's session at the provider too (RP-initiated logout). Not a
+     * redirect straight to the provider: the CSP's {@code form-action 'self'} stops a form post redirected to another site.
      */
     public void logout() throws Exception {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpSession session = request.getSession(false);
-        Optional<IdentityProviders.Provider> through = session != null
-                && session.getAttribute(ProviderSignIn.THROUGH) instanceof ProviderSignIn.Through t
-                ? IdentityProviders.find(t.provider()) : Optional.empty();
+        Optional<String> through = session != null && session.getAttribute(ProviderSignIn.THROUGH) instanceof ProviderSignIn.Through t
+                ? Optional.of(t.provider()) : Optional.empty();
         request.logout();
         external.invalidateSession();
-        Optional<URI> atProvider = through.flatMap(p -> oidc.endSession(p, null, ProviderSignIn.loggedOutPage()));
-        external.redirect(atProvider.map(URI::toString)
-                .orElse(external.getRequestContextPath() + "/login.xhtml?loggedOut=true"));
+        external.redirect(external.getRequestContextPath()
+                + through.map(id -> "/sso/" + id + "/logout").orElse("/login.xhtml?loggedOut=true"));
     }
 
     /** The providers to sign in through, as buttons above the password form. */
