@@ -149,6 +149,19 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The machine's load average (1, 5, 15 minutes): other work on the shared machine shows in the figures,
+     * which are printed with it.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The management port of this server (9990 + offset). */
     static int managementPort() {
         return 9990 + PORT_OFFSET;

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class Keycloak {
 
-    public static final int PORT = 8181 + Integer.getInteger("iop.it.portOffset", 0);
+    /** 8181 + the tests' port offset, unless {@code iop.keycloak.port} names another (the auth benchmark's). */
+    public static final int PORT = Integer.getInteger("iop.keycloak.port", 8181 + Integer.getInteger("iop.it.portOffset", 0));
     public static final String STAFF = "iop-staff";
     public static final String EID = "iop-eid";
     public static final String CLIENT = "iop";
