@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -228,7 +229,11 @@ public class OpenIdConnect {
         try {
             Metadata m = new Metadata(p.issuer(), required(doc, "authorization_endpoint", p), required(doc, "token_endpoint", p),
                     string(doc, "end_session_endpoint").map(URI::create),
-                    JWKSourceBuilder.create(required(doc, "jwks_uri", p).toURL()).retrying(true).build());
+                    // the library's own timeouts are 500 ms: a provider slow to answer its first key request (a busy
+                    // machine, a provider just started) refused every token until its next try 30 s later
+                    JWKSourceBuilder.create(required(doc, "jwks_uri", p).toURL(), new DefaultResourceRetriever(
+                            (int) TIMEOUT.toMillis(), (int) TIMEOUT.toMillis(), JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+                            .retrying(true).build());
             metadata.put(p.issuer(), m);
             LOG.info(() -> "Sign-in provider '" + p.id() + "' read from " + discovery);
             return m;
