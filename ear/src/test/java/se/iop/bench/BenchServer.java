@@ -82,6 +82,11 @@ final class BenchServer implements AutoCloseable {
         pb.environment().put("JAVA_OPTS", heap + " -Djava.net.preferIPv4Stack=true");
         pb.environment().put("JBOSS_HOME", home.toString());
         Process process = pb.start();
+        // a benchmark stopped by a signal leaves no server behind (the next run would copy over a running one)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.toHandle().descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }));
         BenchServer bench = new BenchServer(db, process, home);
         System.out.println("Starting IOP on " + base() + " (server log: " + root.relativize(bench.log()) + ")");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
