@@ -27,7 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,14 +38,15 @@ import java.util.regex.Pattern;
  * ({@link BudgetData}), the budget summary's throughput with {@value #CLIENTS} concurrent clients authenticated by
  * (a) a session cookie, (b) an API token, (c) a provider's access token (a real Keycloak's client-credentials
  * token), and (d) the summary's own SQL run straight over JDBC by {@value #CLIENTS} threads: the ceiling the
- * database sets. Each mode is warmed up, then measured for a fixed time. Prints requests/s, the ratios against
+ * database sets. Each mode is warmed up, then measured for a fixed time in rounds taken in turn. Prints requests/s, the ratios against
  * the targets ((b) and (c) at least 80 % of (a), (a) at least 50 % of (d)) and the machine's load average;
  * exits 1 when a target is missed.
  */
 public final class AuthBenchmark {
 
     static final int CLIENTS = 8;
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("iop.bench.warmUpSeconds", 8));
+    static final int ROUNDS = 4;
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("iop.bench.warmUpSeconds", 15));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("iop.bench.seconds", 20));
     private static final String FINANCE = "ekonom";
     private static final String DEMO_PASSWORD = "bostadforst";
@@ -56,6 +59,9 @@ public final class AuthBenchmark {
      * sees every agreement), as Hibernate sends it.
      */
     static final String VISIBLE_SQL = "select count(a1_0.id) from agreement a1_0 where a1_0.id=?";
+
+    /** The provider's access token the (c) clients send (fetched anew before each of their rounds). */
+    private static final AtomicReference<String> ACCESS_TOKEN = new AtomicReference<>();
 
     /** One mode's result. */
     record Rate(String mode, long requests, double seconds, String load) {
@@ -92,18 +98,19 @@ public final class AuthBenchmark {
         try (BenchServer server = BenchServer.start(root, database, providers)) {
             BudgetData data = BudgetData.fill(server);
             System.out.println("Auth benchmark: " + data + "; " + CLIENTS + " clients per mode, "
-                    + WARM_UP.toSeconds() + " s warm-up, " + MEASURE.toSeconds() + " s measured");
+                    + WARM_UP.toSeconds() + " s warm-up each, " + MEASURE.toSeconds() + " s measured each in " + ROUNDS + " rounds");
             String summary = "api/budgets/" + data.read();
             long account = account(server);
             String token = apiToken(account);
             link(account);
 
-            List<Rate> rates = new ArrayList<>();
-            rates.add(run("(a) session cookie", i -> sessionClient(summary)));
-            rates.add(run("(b) API token", i -> bearerClient(summary, token)));
-            String accessToken = Keycloak.clientToken(Keycloak.STAFF, Keycloak.STATS, Keycloak.STATS_SECRET);
-            rates.add(run("(c) OIDC access token", i -> bearerClient(summary, accessToken)));
-            rates.add(run("(d) summary SQL over JDBC", i -> jdbcClient(server, data.read())));
+            ACCESS_TOKEN.set(Keycloak.clientToken(Keycloak.STAFF, Keycloak.STATS, Keycloak.STATS_SECRET));
+            List<Mode> modes = List.of(
+                    new Mode("(a) session cookie", clients(i -> sessionClient(summary))),
+                    new Mode("(b) API token", clients(i -> bearerClient(summary, () -> token))),
+                    new Mode("(c) OIDC access token", clients(i -> bearerClient(summary, ACCESS_TOKEN::get))),
+                    new Mode("(d) summary SQL over JDBC", clients(i -> jdbcClient(server, data.read()))));
+            List<Rate> rates = measure(modes);
             met = report(rates);
         }
         System.exit(met ? 0 : 1);
@@ -113,7 +120,7 @@ public final class AuthBenchmark {
         System.out.println();
         System.out.println("Budget summary throughput, " + CLIENTS + " concurrent clients:");
         for (Rate r : rates) {
-            System.out.printf(Locale.ROOT, "  %-28s %8.0f requests/s  (%,d in %.1f s; load average %s)%n",
+            System.out.printf(Locale.ROOT, "  %-28s %8.0f requests/s  (%,d in %.1f s; 1-min load average %s)%n",
                     r.mode(), r.perSecond(), r.requests(), r.seconds(), r.load());
         }
         double a = rates.get(0).perSecond();
@@ -133,26 +140,64 @@ public final class AuthBenchmark {
         return ok;
     }
 
-    /**
-     * {@value #CLIENTS} client threads, each with its own client: first a warm-up, then the calls counted for the
-     * measured time. A failed call stops the benchmark.
-     */
-    private static Rate run(String mode, Function<Integer, Client> clients) throws Exception {
-        System.out.println("Measuring " + mode + "…");
+    /** A way of calling, with its {@value #CLIENTS} clients. */
+    record Mode(String name, List<Client> clients) {
+    }
+
+    private static List<Client> clients(Function<Integer, Client> make) {
         List<Client> made = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            made.add(clients.apply(i));
+            made.add(make.apply(i));
         }
+        return made;
+    }
+
+    /**
+     * First every mode warms up in turn (the server's JIT compiles the paths they share and their own), then the modes
+     * take turns in {@value #ROUNDS} rounds, each mode {@link #MEASURE} / {@value #ROUNDS} a round, so that a change
+     * of the load on the shared machine falls on every mode alike. The provider's access token is fetched anew
+     * before each round of (c) (outside the measured time), so it never expires in a long run. A failed call stops
+     * the benchmark.
+     */
+    private static List<Rate> measure(List<Mode> modes) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
-            loop(pool, made, WARM_UP);
-            String load = BenchServer.loadAverage();
-            long start = System.nanoTime();
-            long requests = loop(pool, made, MEASURE);
-            return new Rate(mode, requests, (System.nanoTime() - start) / 1e9, load);
+            for (Mode m : modes) {
+                System.out.println("Warming up " + m.name() + "…");
+                loop(pool, m.clients(), WARM_UP);
+            }
+            long[] requests = new long[modes.size()];
+            long[] nanos = new long[modes.size()];
+            double[] load = new double[modes.size()];
+            Duration turn = MEASURE.dividedBy(ROUNDS);
+            for (int round = 1; round <= ROUNDS; round++) {
+                System.out.println("Measuring, round " + round + " of " + ROUNDS + "…");
+                for (int i = 0; i < modes.size(); i++) {
+                    if (modes.get(i).name().startsWith("(c)")) {
+                        ACCESS_TOKEN.set(Keycloak.clientToken(Keycloak.STAFF, Keycloak.STATS, Keycloak.STATS_SECRET));
+                    }
+                    load[i] += oneMinuteLoad() / ROUNDS;
+                    long start = System.nanoTime();
+                    requests[i] += loop(pool, modes.get(i).clients(), turn);
+                    nanos[i] += System.nanoTime() - start;
+                }
+            }
+            List<Rate> rates = new ArrayList<>();
+            for (int i = 0; i < modes.size(); i++) {
+                rates.add(new Rate(modes.get(i).name(), requests[i], nanos[i] / 1e9, String.format(Locale.ROOT, "%.1f", load[i])));
+            }
+            return rates;
         } finally {
             pool.shutdownNow();
-            made.forEach(Client::close);
+            modes.forEach(m -> m.clients().forEach(Client::close));
+        }
+    }
+
+    private static double oneMinuteLoad() {
+        try {
+            return Double.parseDouble(BenchServer.loadAverage().split(",")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 
@@ -190,7 +235,7 @@ public final class AuthBenchmark {
                 throw new IllegalStateException("no session cookie after the Basic login");
             }
             String cookie = "Cookie: " + login.session();
-            return client(http, path, cookie);
+            return client(http, path, () -> cookie);
         } catch (Exception e) {
             http.close();
             throw new IllegalStateException(e);
@@ -198,11 +243,10 @@ public final class AuthBenchmark {
     }
 
     /** (b) and (c) A client sending a bearer token on every request, without a session. */
-    private static Client bearerClient(String path, String token) {
+    private static Client bearerClient(String path, Supplier<String> token) {
         KeepAlive http = new KeepAlive(BenchServer.base());
-        String header = "Authorization: Bearer " + token;
         try {
-            KeepAlive.Reply first = expect(http.get(path, header), path);
+            KeepAlive.Reply first = expect(http.get(path, "Authorization: Bearer " + token.get()), path);
             if (first.session() != null) {
                 throw new IllegalStateException("a bearer token made a session");
             }
@@ -210,14 +254,14 @@ public final class AuthBenchmark {
             http.close();
             throw new IllegalStateException(e);
         }
-        return client(http, path, header);
+        return client(http, path, () -> "Authorization: Bearer " + token.get());
     }
 
-    private static Client client(KeepAlive http, String path, String header) {
+    private static Client client(KeepAlive http, String path, Supplier<String> header) {
         return new Client() {
             @Override
             public void call() throws Exception {
-                expect(http.get(path, header), path);
+                expect(http.get(path, header.get()), path);
             }
 
             @Override
