@@ -79,7 +79,9 @@ final class BenchServer implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         Path out = home.resolve("server.out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("JAVA_OPTS", heap + " -Djava.net.preferIPv4Stack=true");
+        // iop.bench.serverOpts: more options for the server's JVM, e.g. -XX:FlightRecorderOptions:stackdepth=256 to
+        // profile it with jcmd JFR.start (64 frames, the default, cut the deep stacks of a request short)
+        pb.environment().put("JAVA_OPTS", heap + " -Djava.net.preferIPv4Stack=true " + System.getProperty("iop.bench.serverOpts", ""));
         pb.environment().put("JBOSS_HOME", home.toString());
         Process process = pb.start();
         // a benchmark stopped by a signal leaves no server behind (the next run would copy over a running one)
