@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
 public final class AuthBenchmark {
 
     static final int CLIENTS = 8;
-    static final int ROUNDS = 4;
+    static final int ROUNDS = 10;
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("iop.bench.warmUpSeconds", 15));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("iop.bench.seconds", 20));
     private static final String FINANCE = "ekonom";
