@@ -21,7 +21,7 @@ bench_run() {
     local main=$1
     shift
     echo "==> Running"
-    java -Xmx1g "$@" -cp "ear/target/test-classes:$(cat ear/target/bench-classpath.txt)" "$main" "$PWD"
+    java -Xmx1g "$@" -Diop.bench.serverOpts="${IOP_BENCH_SERVER_OPTS:-}" -cp "ear/target/test-classes:$(cat ear/target/bench-classpath.txt)" "$main" "$PWD"
     local status=$?
     if [ $status -ne 0 ]; then
         echo "bench: $main ended with status $status (a goal missed, or the failure above)." >&2

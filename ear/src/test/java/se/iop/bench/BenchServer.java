@@ -79,9 +79,16 @@ final class BenchServer implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         Path out = home.resolve("server.out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("JAVA_OPTS", heap + " -Djava.net.preferIPv4Stack=true");
+        // iop.bench.serverOpts: more options for the server's JVM, e.g. -XX:FlightRecorderOptions:stackdepth=256 to
+        // profile it with jcmd JFR.start (64 frames, the default, cut the deep stacks of a request short)
+        pb.environment().put("JAVA_OPTS", heap + " -Djava.net.preferIPv4Stack=true " + System.getProperty("iop.bench.serverOpts", ""));
         pb.environment().put("JBOSS_HOME", home.toString());
         Process process = pb.start();
+        // a benchmark stopped by a signal leaves no server behind (the next run would copy over a running one)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.toHandle().descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }));
         BenchServer bench = new BenchServer(db, process, home);
         System.out.println("Starting IOP on " + base() + " (server log: " + root.relativize(bench.log()) + ")");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
@@ -146,6 +153,19 @@ final class BenchServer implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(" + file + " could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The machine's load average (1, 5, 15 minutes): other work on the shared machine shows in the figures,
+     * which are printed with it.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

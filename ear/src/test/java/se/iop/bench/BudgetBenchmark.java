@@ -8,9 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,11 +21,6 @@ import java.util.Locale;
  * as served HTML, and a CSV import of 10 000 rows. Prints the figures; run it with bench/budget.sh.
  */
 public final class BudgetBenchmark {
-
-    /** 10 000 for the figures in the README; fewer (-Diop.bench.agreements, at least 3) for a quick try. */
-    private static final int AGREEMENTS = Math.max(3, Integer.getInteger("iop.bench.agreements", 10_000));
-    private static final int EXPENSES_PER_LINE = 25;      // 4 lines: 100 per agreement, 1 000 000 in all
-    private static final int DISBURSEMENTS_PER_PHASE = 10; // 100 000 in all
 
     /** The budget page, as served HTML; another page of an agreement may be timed with -Diop.bench.page. */
     private static final String PAGE = System.getProperty("iop.bench.page", "budget/view.xhtml");
@@ -49,15 +41,12 @@ public final class BudgetBenchmark {
         System.out.println("Starting WildFly (a copy of its own, port offset " + BenchServer.PORT_OFFSET
                 + ") with a fresh database (" + database + ")…");
         try (BenchServer server = BenchServer.start(root, database)) {
-            long t0 = System.nanoTime();
-            long[] ids = fill(server);
-            double fillSeconds = (System.nanoTime() - t0) / 1e9;
-            long summaryAgreement = ids[0];
-            long importAgreement = ids[1];
+            BudgetData data = BudgetData.fill(server);
+            long summaryAgreement = data.read();
+            long importAgreement = data.importInto();
 
-            System.out.println("Load average (1, 5, 15 min) before measuring: " + loadAverage());
-            System.out.printf(Locale.ROOT, "Budget benchmark: %,d agreements, %,d expenses, %,d disbursements (filled in %.1f s)%n",
-                    AGREEMENTS, AGREEMENTS * 4L * EXPENSES_PER_LINE, (long) AGREEMENTS * DISBURSEMENTS_PER_PHASE, fillSeconds);
+            System.out.println("Load average (1, 5, 15 min) before measuring: " + BenchServer.loadAverage());
+            System.out.println("Budget benchmark: " + data);
             BudgetBenchmark finance = new BudgetBenchmark("ekonom", "bostadforst");
             // Log in once with HTTP Basic (one PBKDF2 check); later calls ride on the session cookie, as a client should.
             finance.call("api/budgets/" + summaryAgreement, true, 200);
@@ -71,7 +60,7 @@ public final class BudgetBenchmark {
             double importSeconds = finance.importRows(importAgreement, 10_000);
             System.out.printf(Locale.ROOT, "CSV import            10,000 rows in %.2f s (target < 10 s) %s%n",
                     importSeconds, importSeconds < 10 ? "OK" : "MISSED");
-            System.out.println("Load average (1, 5, 15 min) at the end: " + loadAverage()
+            System.out.println("Load average (1, 5, 15 min) at the end: " + BenchServer.loadAverage()
                     + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         }
     }
@@ -93,16 +82,6 @@ public final class BudgetBenchmark {
             return;
         }
         report(String.format("%-20s", "page " + PAGE), finance.time(path, 20, 200), 200);
-    }
-
-    /** Other work on the machine shows in the tail latencies; the figures are printed with it. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + ", " + fields[1] + ", " + fields[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 
     private static void report(String what, List<Double> millis, double target) {
@@ -165,56 +144,4 @@ public final class BudgetBenchmark {
         return seconds;
     }
 
-    /** Fills the load with set-based SQL; returns an agreement to read and one to import into. */
-    private static long[] fill(BenchServer server) throws Exception {
-        System.out.println("Filling the database…");
-        try (Connection c = server.database().connect(); Statement s = c.createStatement()) {
-            long kommun = single(s, "select id from organisation where kind = 'MUNICIPALITY' order by id limit 1");
-            long partner = single(s, "select id from organisation where name = 'Sörmlands Stadsmission'");
-            long c1 = single(s, "select min(id) from committee where organisation_id = " + kommun);
-            long c2 = single(s, "select max(id) from committee where organisation_id = " + kommun);
-            s.execute("insert into agreement (reference, title, start_date, end_date, notice_months, status,"
-                    + " elig_own_initiative, elig_co_financing, elig_no_market, elig_assessment_done)"
-                    + " select 'BENCH-' || g, 'Belastningsprov ' || g, date '2024-01-01', date '2025-12-31', 6, 'ACTIVE',"
-                    + " true, true, true, true from generate_series(1, " + AGREEMENTS + ") g");
-            String bench = "(select id from agreement where reference like 'BENCH-%')";
-            s.execute("insert into agreement_party (agreement_id, organisation_id, role, joined_on)"
-                    + " select id, " + kommun + ", 'PUBLIC_PARTNER', start_date from agreement where id in " + bench);
-            s.execute("insert into agreement_party (agreement_id, organisation_id, role, joined_on)"
-                    + " select id, " + partner + ", 'NON_PROFIT_PARTNER', start_date from agreement where id in " + bench);
-            s.execute("insert into phase (agreement_id, name, start_date, end_date)"
-                    + " select id, 'Fas 1', date '2024-01-01', date '2025-12-31' from agreement where id in " + bench);
-            String phases = "(select id from phase where agreement_id in " + bench + ")";
-            s.execute("insert into allocation (phase_id, committee_id, amount) select p.id, v.c, 500000"
-                    + " from phase p cross join (values (" + c1 + "), (" + c2 + ")) v(c) where p.id in " + phases);
-            s.execute("insert into budget_line (phase_id, category, name, planned, account) select p.id, v.cat, v.name, v.planned, v.acc"
-                    + " from phase p cross join (values ('STAFF', 'Personal', 600000, '5010'), ('HOUSING', 'Hyra', 200000, '5220'),"
-                    + " ('SUPPORT_ACTIVITIES', 'Stöd', 150000, '6990'), ('ADMINISTRATION', 'Admin', 50000, '6110'))"
-                    + " v(cat, name, planned, acc) where p.id in " + phases);
-            s.execute("insert into disbursement (phase_id, organisation_id, amount, planned_on, status, paid_on)"
-                    + " select p.id, " + partner + ", 50000, date '2024-01-15' + g * 60,"
-                    + " case when g < 6 then 'PAID' else 'PLANNED' end, case when g < 6 then date '2024-01-15' + g * 60 end"
-                    + " from phase p cross join generate_series(0, " + (DISBURSEMENTS_PER_PHASE - 1) + ") g where p.id in " + phases);
-            s.execute("insert into expense (phase_id, agreement_id, line_id, organisation_id, spent_on, amount, description,"
-                    + " voucher, source, reversed)"
-                    + " select l.phase_id, p.agreement_id, l.id, " + partner + ", date '2024-01-01' + (g * 27) % 700,"
-                    + " 1000 + (g % 50) * 10.25, 'Kostnad ' || g, 'B-' || l.id || '-' || g, 'IMPORT', false"
-                    + " from budget_line l join phase p on p.id = l.phase_id cross join generate_series(1, " + EXPENSES_PER_LINE + ") g"
-                    + " where p.id in " + phases);
-            // What autovacuum would have done by the time anyone reads a budget: statistics and visibility map.
-            s.execute("vacuum analyze");
-            long read = single(s, "select id from agreement where reference = 'BENCH-" + (AGREEMENTS / 2) + "'");
-            long into = single(s, "select id from agreement where reference = 'BENCH-" + (AGREEMENTS / 3) + "'");
-            return new long[] {read, into};
-        }
-    }
-
-    private static long single(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new IllegalStateException("no row for " + sql);
-            }
-            return rs.getLong(1);
-        }
-    }
 }

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class Keycloak {
 
-    public static final int PORT = 8181 + Integer.getInteger("iop.it.portOffset", 0);
+    /** 8181 + the tests' port offset, unless {@code iop.keycloak.port} names another (the auth benchmark's). */
+    public static final int PORT = Integer.getInteger("iop.keycloak.port", 8181 + Integer.getInteger("iop.it.portOffset", 0));
     public static final String STAFF = "iop-staff";
     public static final String EID = "iop-eid";
     public static final String CLIENT = "iop";
@@ -60,8 +61,9 @@ public final class Keycloak {
             throw new IllegalStateException("no Keycloak at " + home.toAbsolutePath() + " (the build unpacks it at pre-integration-test)");
         }
         try {
-            Path imports = Files.createDirectories(home.resolve("data/import"));
             int app = Api.base().getPort();
+            forgetRealmsOfAnotherPort(home, app);
+            Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.writeString(imports.resolve(STAFF + ".json"), realm(STAFF, STAFF_SECRET, "staff", app, false));
             Files.writeString(imports.resolve(EID + ".json"), realm(EID, EID_SECRET, "eid", app, true));
             ProcessBuilder b = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -79,6 +81,29 @@ public final class Keycloak {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Keycloak imports a realm only where it has none yet (its database, {@code data/h2}, outlives a run), and the
+     * realms name the application's address (redirect URIs, back-channel logout): when the application was on
+     * another port the last time (another port offset, or the auth benchmark), the database is made afresh.
+     */
+    private static void forgetRealmsOfAnotherPort(Path home, int app) throws IOException {
+        Path marker = home.resolve("data/iop-app-port");
+        String port = Integer.toString(app);
+        if (Files.exists(marker) && Files.readString(marker).strip().equals(port)) {
+            return;
+        }
+        Path database = home.resolve("data/h2");
+        if (Files.exists(database)) {
+            try (var files = Files.walk(database)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, port);
     }
 
     private static void stop(Process p) {

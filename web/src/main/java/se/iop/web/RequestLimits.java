@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.regex.Pattern;
 
 /**
  * How much one request may be: its URL (414), its headers (431) and its body per endpoint (413), so a
@@ -41,13 +42,16 @@ public class RequestLimits extends HttpFilter {
     /** The cost import: the domain's own 10 MB limit (ExpenseCsv) answers more precisely under this. */
     public static final long MAX_IMPORT = 10 * KB * KB + MULTIPART_SLACK;
 
+    private static final Pattern ATTACHMENTS = Pattern.compile("/api/reports/[^/]+/attachments/?");
+    private static final Pattern IMPORT = Pattern.compile("/api/budgets/[^/]+/expenses/import/?");
+
     /** The largest body the endpoint at {@code path} (inside the application) takes. */
     public static long maxBody(String path) {
         if (path.startsWith("/api/")) {
-            if (path.matches("/api/reports/[^/]+/attachments/?")) {
+            if (ATTACHMENTS.matcher(path).matches()) {
                 return MAX_ATTACHMENT;
             }
-            if (path.matches("/api/budgets/[^/]+/expenses/import/?")) {
+            if (IMPORT.matcher(path).matches()) {
                 return MAX_IMPORT;
             }
             return MAX_BODY;

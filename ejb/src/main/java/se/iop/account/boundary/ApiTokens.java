@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * API tokens: administrators issue them for an account (the secret is returned once) and revoke them,
- * auditors read the list; the login mechanism checks a presented one ({@link #authenticate}).
+ * auditors read the list; the login mechanism checks a presented one ({@link CallerCache#token}, which looks it up
+ * here: {@link #presented}).
  */
 @Stateless
 @RolesAllowed({"ADMIN", "AUDITOR"})
@@ -78,32 +79,36 @@ public class ApiTokens {
     }
 
     /**
-     * Who a presented token speaks for, or empty when it is malformed, unknown, revoked, expired or its account
-     * inactive — one answer for all, so a client learns nothing about why. No password hash is computed: one
-     * SHA-256 and one query; the last use is written at most once a minute per token, by a conditional update
-     * (no version step, no audit row), so concurrent requests and nodes write it once.
+     * The token of a presented secret while it admits requests, or empty when it is malformed, unknown, revoked,
+     * expired or its account inactive — one answer for all, so a client learns nothing about why. No password hash
+     * is computed: one SHA-256 and one query. {@link CallerCache#token} asks this at most every few seconds per token.
      */
     @PermitAll
-    public Optional<TokenCaller> authenticate(String secret) {
+    public Optional<CallerCache.KnownToken> presented(String secret, Instant now) {
         if (!ApiToken.wellFormed(secret)) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
         Optional<ApiToken> found = em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
                 .setParameter("hash", Secrets.sha256(secret)).getResultStream().findFirst();
         if (found.isEmpty() || !found.get().admits(now)) {
             return Optional.empty();
         }
         ApiToken t = found.get();
-        if (ApiToken.lastUseDue(t.lastUsedAt(), now)) {
-            em.createQuery("update ApiToken t set t.lastUsedAt = :now where t.id = :id"
-                            + " and (t.lastUsedAt is null or t.lastUsedAt <= :due)")
-                    .setParameter("now", now).setParameter("id", t.id())
-                    .setParameter("due", now.minus(ApiToken.LAST_USED_STEP)).executeUpdate();
-        }
         Account a = t.account();
-        return Optional.of(new TokenCaller(a.username(), a.roles().stream().map(Role::name).collect(Collectors.toSet()),
-                t.scope()));
+        return Optional.of(new CallerCache.KnownToken(new TokenCaller(a.username(),
+                a.roles().stream().map(Role::name).collect(Collectors.toSet()), t.scope()), t.id(), t.expiresAt(), t.lastUsedAt()));
+    }
+
+    /**
+     * Notes a token's use, when its last one is due to be written ({@link ApiToken#lastUseDue}: at most once a
+     * minute), by a conditional update (no version step, no audit row), so concurrent requests and nodes write it once.
+     */
+    @PermitAll
+    public void used(long tokenId, Instant now) {
+        em.createQuery("update ApiToken t set t.lastUsedAt = :now where t.id = :id"
+                        + " and (t.lastUsedAt is null or t.lastUsedAt <= :due)")
+                .setParameter("now", now).setParameter("id", tokenId)
+                .setParameter("due", now.minus(ApiToken.LAST_USED_STEP)).executeUpdate();
     }
 
     private Account account(long id) {

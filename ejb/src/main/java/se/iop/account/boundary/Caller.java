@@ -3,6 +3,7 @@ package se.iop.account.boundary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.entity.Account;
@@ -22,6 +23,9 @@ public class Caller {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private CallerCache cache;
+
     public String username() {
         return context.getCallerPrincipal().getName();
     }
@@ -35,13 +39,12 @@ public class Caller {
         return Arrays.stream(Role.values()).filter(r -> !r.needsOrganisation()).anyMatch(this::is);
     }
 
-    /** The organisation a partner or landlord user acts for, if any. */
+    /** The organisation a partner or landlord user acts for, if any (kept briefly: {@link CallerCache}). */
     public Optional<Long> organisationId() {
-        return em.createNamedQuery(Account.FIND_BY_USERNAME, Account.class)
-                .setParameter("username", username())
-                .getResultStream().findFirst()
-                .map(Account::organisation)
-                .map(o -> o.id());
+        String username = username();
+        return cache.organisationId(username, () -> em.createQuery(
+                        "select o.id from Account a join a.organisation o where a.username = :username", Long.class)
+                .setParameter("username", username).getResultStream().findFirst());
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import se.iop.account.boundary.CallerChanges;
 import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
 import se.iop.common.Text;
@@ -38,6 +40,7 @@ import java.util.TreeSet;
  * for one private landlord (a {@link Landlord} of kind PERSON, who has no organisation).
  */
 @Entity
+@EntityListeners(CallerChanges.class)
 @Table(name = "account")
 @Audited
 @NamedQuery(name = Account.FIND_BY_USERNAME, query = "select a from Account a where a.username = :username")

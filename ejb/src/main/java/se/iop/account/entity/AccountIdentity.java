@@ -2,6 +2,7 @@ package se.iop.account.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import se.iop.account.boundary.CallerChanges;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * Made once, by the first sign-in through an invitation; each later sign-in finds the account by it.
  */
 @Entity
+@EntityListeners(CallerChanges.class)
 @Table(name = "account_identity")
 @NamedQuery(name = AccountIdentity.FIND, query = "select i from AccountIdentity i join fetch i.account a"
         + " left join fetch a.roles where i.provider = :provider and i.subjectHash = :subjectHash")

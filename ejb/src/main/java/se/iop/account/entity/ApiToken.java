@@ -2,6 +2,7 @@ package se.iop.account.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import se.iop.account.boundary.CallerChanges;
 import se.iop.common.Days;
 import se.iop.common.InvalidInput;
 import se.iop.common.Secrets;
@@ -35,6 +37,7 @@ import java.util.regex.Pattern;
  * Issue and revocation are audited (Envers); the last use is not history, only a time.
  */
 @Entity
+@EntityListeners(CallerChanges.class)
 @Table(name = "api_token")
 @Audited
 @NamedQuery(name = ApiToken.BY_HASH, query = "select t from ApiToken t join fetch t.account a left join fetch a.roles"

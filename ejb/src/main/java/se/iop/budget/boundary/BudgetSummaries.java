@@ -30,8 +30,11 @@ public class BudgetSummaries {
 
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
-    // One row per total, phase, committee, line, partner, co-financing party and month, told apart by kind.
-    private static final String SQL = """
+    /**
+     * One row per total, phase, committee, line, partner, co-financing party and month, told apart by kind; the
+     * agreement is the parameter {@code :a}. Public for the auth benchmark, which runs it straight over JDBC.
+     */
+    public static final String SQL = """
             select 'TOTAL' as kind, cast(null as bigint) as id, cast(null as bigint) as parent, cast(null as varchar) as label, cast(null as varchar) as detail,
                    (select coalesce(sum(al.amount), 0) from allocation al join phase p on p.id = al.phase_id where p.agreement_id = :a) as allocated,
                    (select coalesce(sum(l.planned), 0) from budget_line l join phase p on p.id = l.phase_id where p.agreement_id = :a) as planned,

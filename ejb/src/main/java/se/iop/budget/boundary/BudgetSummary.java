@@ -5,6 +5,7 @@ import se.iop.common.Percent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where an agreement's money stands: allocated, planned, paid, committed (approved or paid), spent and
@@ -14,6 +15,17 @@ import java.util.List;
 public record BudgetSummary(long agreementId, Figures total, List<Figures> phases, List<Figures> committees,
                             List<Figures> partners, List<Figures> lines, List<Figures> cofinancing,
                             List<MonthPoint> months, Forecast forecast) {
+
+    /*
+     * The hash codes below use a few components only (so they still agree with the records' equals): JSON-B (Yasson)
+     * puts every object it writes into a hash set, and a record's own hash code walks every component, each nested
+     * list and record again at every level: a good part of writing a summary went into hashing it.
+     */
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(agreementId);
+    }
 
     /**
      * Figures of one row. {@code parentId} is the phase of a line; {@code detail} a category or kind.
@@ -36,10 +48,20 @@ public record BudgetSummary(long agreementId, Figures total, List<Figures> phase
             return new Figures(id, parentId, label, detail, allocated, planned, paid, committed, spent,
                     base.subtract(spent), percent, overSpent, overPlanned, start, end);
         }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, parentId, label);
+        }
     }
 
     /** Spending up to the end of a month, against what the plan would have used by then. */
     public record MonthPoint(String month, BigDecimal spentToDate, BigDecimal plannedToDate) {
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(month);
+        }
     }
 
     /**

@@ -14,8 +14,8 @@ import se.iop.landlord.boundary.PortalLinks;
 
 import jakarta.ws.rs.core.Response;
 import se.iop.account.boundary.Accounts;
-import se.iop.account.boundary.ApiTokens;
 import se.iop.account.boundary.Authentication;
+import se.iop.account.boundary.CallerCache;
 import se.iop.account.boundary.IdentityProviders;
 import se.iop.account.entity.ApiToken;
 import se.iop.account.boundary.TokenCaller;
@@ -41,7 +41,7 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * may also reuse the session cookie instead of sending the password. Passwords are checked by
  * {@link Accounts#authenticate}, which throttles guessing; the session remembers the account's session
  * stamp ({@link SessionRevocation}). A token request is stateless: checked on every request by
- * {@link ApiTokens#authenticate} (a SHA-256 and one query, no PBKDF2), and no session is made for it.
+ * {@link CallerCache#token} (a SHA-256, and a query at most every few seconds; no PBKDF2), and no session is made for it.
  *
  * <p>Sessions are reused here rather than by {@code @AutoApplySession}: that interceptor asks the container
  * to keep every successful login in a session, a token's too. What it did is done the same way below.
@@ -76,7 +76,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     private Accounts accounts;
 
     @Inject
-    private ApiTokens tokens;
+    private CallerCache callers;
 
     @Inject
     private PortalLinks links;
@@ -263,7 +263,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * An API token: checked on every request, never kept in a session. A malformed, unknown, revoked or
+     * An API token: checked on every request ({@link CallerCache}), never kept in a session. A malformed, unknown, revoked or
      * expired token, or one of an inactive account, gets one and the same 401 (its problem detail is written
      * by {@link se.iop.web.UnauthorizedPage}); no throttle is needed, 256 random bits cannot be guessed.
      */
@@ -274,7 +274,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         Optional<TokenCaller> caller;
         try {
-            caller = tokens.authenticate(secret);
+            caller = callers.token(secret);
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.in(e)) {
                 throw e;
@@ -291,7 +291,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     /**
      * A provider's access token (JWT) of a machine client: checked on every request like an API token (the
-     * signature against the provider's keys, kept in memory; one query for the account), never kept in a session.
+     * signature against the provider's keys, kept in memory; the account as {@link CallerCache} keeps it), never kept
+     * in a session.
      * Any refusal is the same 401 as for an API token.
      */
     private AuthenticationStatus accessToken(HttpServletRequest request, HttpServletResponse response,
@@ -301,7 +302,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         try {
             result = verified.flatMap(v -> Optional.ofNullable(v.claims().getClaim(v.provider().subjectClaim()))
                             .filter(String.class::isInstance)
-                            .map(subject -> accounts.signIn(v.provider().id(), (String) subject, v.claims().getSubject(), null)))
+                            .map(subject -> callers.signIn(v.provider().id(), (String) subject, v.claims().getSubject())))
                     .orElse(null);
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.in(e)) {

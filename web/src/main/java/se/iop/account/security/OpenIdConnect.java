@@ -30,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,9 @@ public class OpenIdConnect {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<URI, Metadata> metadata = new ConcurrentHashMap<>();
+    /** Access tokens whose signature, issuer and audience held, until they expire (see {@link #accessToken}). */
+    private final Map<String, Verified> verifiedTokens = new ConcurrentHashMap<>();
+    static final int MAX_VERIFIED = 1000;
 
     /** Where to send the browser to sign in. */
     public URI authorization(Provider p, SignInState s) throws Unreachable {
@@ -129,9 +133,18 @@ public class OpenIdConnect {
     /**
      * An access token (JWT) a machine client got from a provider that lets its tokens call the API
      * ({@link Provider#audience()}): the provider is the one whose issuer the token names; the token must be
-     * signed by it, for that audience, and not expired.
+     * signed by it, for that audience, and not expired. A token found good is remembered until it expires (a client
+     * sends the same one for minutes), so its signature is checked once; it is believed only while its provider is
+     * configured as it was.
      */
     public Optional<Verified> accessToken(String jwt) {
+        Verified known = verifiedTokens.get(jwt);
+        if (known != null) {
+            if (known.holds(new Date()) && IdentityProviders.all().contains(known.provider())) {
+                return Optional.of(known);
+            }
+            verifiedTokens.remove(jwt, known);
+        }
         String issuer;
         try {
             issuer = JWTParser.parse(jwt).getJWTClaimsSet().getIssuer();
@@ -141,8 +154,10 @@ public class OpenIdConnect {
         for (Provider p : IdentityProviders.all()) {
             if (p.audience().isPresent() && p.issuer().toString().equals(issuer)) {
                 try {
-                    return Optional.of(new Verified(p, verify(of(p), jwt, p.audience().get(), Map.of(), Set.of("sub", "exp"),
-                            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"))));
+                    Verified v = new Verified(p, verify(of(p), jwt, p.audience().get(), Map.of(), Set.of("sub", "exp"),
+                            JOSEObjectType.JWT, new JOSEObjectType("at+jwt")));
+                    remember(jwt, v);
+                    return Optional.of(v);
                 } catch (Refused | Unreachable e) {
                     return Optional.empty();
                 }
@@ -151,8 +166,25 @@ public class OpenIdConnect {
         return Optional.empty();
     }
 
+    /** Keeps a verified token; past {@link #MAX_VERIFIED} the expired ones go, or when none has, all. */
+    private void remember(String jwt, Verified v) {
+        if (verifiedTokens.size() >= MAX_VERIFIED) {
+            Date now = new Date();
+            verifiedTokens.values().removeIf(t -> !t.holds(now));
+            if (verifiedTokens.size() >= MAX_VERIFIED) {
+                verifiedTokens.clear();
+            }
+        }
+        verifiedTokens.put(jwt, v);
+    }
+
     /** A token checked, and the provider it came from. */
     public record Verified(Provider provider, JWTClaimsSet claims) {
+
+        /** Not expired yet at {@code now} (no leeway for clocks: a remembered token is never believed longer). */
+        boolean holds(Date now) {
+            return claims.getExpirationTime() != null && now.before(claims.getExpirationTime());
+        }
     }
 
     /** A back-channel logout token (OpenID Connect Back-Channel Logout 1.0, section 2.6). */

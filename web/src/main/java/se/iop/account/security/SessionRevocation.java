@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import se.iop.account.boundary.Accounts;
+import se.iop.account.boundary.CallerCache;
 
 import java.io.IOException;
 import java.util.OptionalInt;
@@ -16,12 +16,13 @@ import java.util.OptionalInt;
  * Ends a session whose account was deactivated, or whose roles, organisation or password changed since
  * the login: the account's session stamp moved on ({@code Account.endSessions}). The request is then
  * answered as one without a login: the login page for a page, 401 for the API. Static resources are
- * not checked; they tell nothing.
+ * not checked; they tell nothing. The stamp is read from {@link CallerCache}: a change made through the application
+ * on this node ends the session at its next request, one made elsewhere within {@link CallerCache#recheck()}.
  */
 public class SessionRevocation extends HttpFilter {
 
     @Inject
-    private Accounts accounts;
+    private CallerCache callers;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -35,7 +36,7 @@ public class SessionRevocation extends HttpFilter {
                 session.setAttribute(SessionStamp.ATTRIBUTE, fresh);
                 kept = fresh;
             }
-            OptionalInt now = accounts.sessionStamp(user);
+            OptionalInt now = callers.sessionStamp(user);
             if (kept == null || !kept.username().equals(user) || now.isEmpty() || now.getAsInt() != kept.stamp()) {
                 end(request, response);
                 return;
