@@ -160,6 +160,7 @@ cat <<BANNER
     stadsmissionen  partner: Sörmlands Stadsmission (PARTNER)
     verdandi        partner: Verdandi Nyköping (PARTNER)
     hyresvard       landlord: Nyköpingshem AB (LANDLORD)
+    karin           private landlord: Karin Exempelsson (LANDLORD)
     revisor         auditor (AUDITOR)
 BANNER
 if [ -n "$GENERATED" ]; then
