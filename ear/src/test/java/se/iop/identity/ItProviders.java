@@ -1,5 +1,8 @@
 package se.iop.identity;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import se.iop.it.ItDatabase;
 import se.iop.it.Keycloak;
 import se.iop.it.Management;
@@ -17,7 +20,8 @@ import java.util.Map;
  * The sign-in providers of the identity tests, set on the running server as system properties (as an operator
  * sets the environment variables), and removed after: {@code staff} (Keycloak realm iop-staff, whose access
  * tokens may call the API), {@code eid} (realm iop-eid, subject = personal identity number) and {@code down}
- * (nothing listens there).
+ * (nothing listens there). A test class that signs in through them says {@code @ExtendWith(ItProviders.Configured.class)}
+ * after Arquillian's extension.
  */
 public final class ItProviders {
 
@@ -45,6 +49,20 @@ public final class ItProviders {
     }
 
     private ItProviders() {
+    }
+
+    /** Configures the providers before a test class's first test and removes them after its last. */
+    public static final class Configured implements BeforeAllCallback, AfterAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            configure();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            clear();
+        }
     }
 
     public static void configure() {

@@ -4,8 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.iop.it.Api;
@@ -48,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * IdP ({@code staff}) and an e-ID broker ({@code eid}, whose subject is a personal identity number). The
  * application is configured through its system properties, as an operator would through environment variables.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ItProviders.Configured.class})
 @RunAsClient
 class SignInIT {
 
@@ -57,16 +55,6 @@ class SignInIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.ear();
-    }
-
-    @BeforeAll
-    static void providers() {
-        ItProviders.configure();
-    }
-
-    @AfterAll
-    static void noProviders() {
-        ItProviders.clear();
     }
 
     private static void link(long accountId, String provider, String subject) throws Exception {

@@ -7,7 +7,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +43,7 @@ import static se.iop.it.Widgets.waitForText;
  * too); an invited private landlord signs in with (demo) e-ID and acknowledges a packet; a person nobody invited
  * gets the page saying whom to ask, and no account.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ItProviders.Configured.class})
 @RunAsClient
 class SignInBrowserIT {
 
@@ -56,14 +55,8 @@ class SignInBrowserIT {
     }
 
     @BeforeAll
-    static void providers() {
-        ItProviders.configure();
+    static void mail() {
         Smtp.server();
-    }
-
-    @AfterAll
-    static void noProviders() {
-        ItProviders.clear();
     }
 
     /** Invites a person through the API and returns the link of the e-mail they get. */

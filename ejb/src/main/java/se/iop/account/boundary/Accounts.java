@@ -156,8 +156,7 @@ public class Accounts {
         if (linked(id, s).isPresent()) {
             throw new StateConflict("subject", "error.identity.subjectLinked");
         }
-        if (!em.createQuery("select i from AccountIdentity i where i.account.id = :id and i.provider = :provider", AccountIdentity.class)
-                .setParameter("id", accountId).setParameter("provider", id).getResultList().isEmpty()) {
+        if (linkAt(accountId, id).isPresent()) {
             throw new StateConflict("provider", "error.identity.providerLinked", id);
         }
         AccountIdentity link = AccountIdentity.link(a, id, SubjectHash.of(id, s), Instant.now());
@@ -170,19 +169,30 @@ public class Accounts {
     @RolesAllowed("ADMIN")
     public void unlink(long accountId, String provider) {
         Account a = find(accountId);
-        List<AccountIdentity> links = em.createQuery("select i from AccountIdentity i where i.account.id = :id and i.provider = :provider",
-                AccountIdentity.class).setParameter("id", accountId).setParameter("provider", provider).getResultList();
-        if (links.isEmpty()) {
-            throw new NotFound("identity");
-        }
-        links.forEach(em::remove);
+        em.remove(linkAt(accountId, provider).orElseThrow(() -> new NotFound("identity")));
         a.endSessions();
     }
 
     private Optional<AccountIdentity> linked(String provider, String subject) {
+        return linkedHash(em, provider, SubjectHash.of(provider, subject));
+    }
+
+    /** The link of a subject (by its hash) at a provider: who signs in as it. */
+    static Optional<AccountIdentity> linkedHash(EntityManager em, String provider, String subjectHash) {
         return em.createNamedQuery(AccountIdentity.FIND, AccountIdentity.class)
-                .setParameter("provider", provider).setParameter("subjectHash", SubjectHash.of(provider, subject))
+                .setParameter("provider", provider).setParameter("subjectHash", subjectHash)
                 .getResultStream().findFirst();
+    }
+
+    /** An account's link at a provider, if it has one. */
+    static Optional<AccountIdentity> linkAt(EntityManager em, long accountId, String provider) {
+        return em.createNamedQuery(AccountIdentity.OF_ACCOUNT_AT, AccountIdentity.class)
+                .setParameter("account", accountId).setParameter("provider", provider)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<AccountIdentity> linkAt(long accountId, String provider) {
+        return linkAt(em, accountId, provider);
     }
 
     /** The stamp a session of this account must carry to go on, or empty when the account may not log in. */

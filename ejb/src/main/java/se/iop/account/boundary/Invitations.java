@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.entity.Account;
-import se.iop.account.entity.AccountIdentity;
 import se.iop.account.entity.Invitation;
 import se.iop.account.entity.InvitationRefused;
 import se.iop.account.entity.Role;
@@ -163,16 +162,10 @@ public class Invitations {
             throw new InvitationRefused(r);
         });
         String subjectHash = SubjectHash.of(provider, subject);
-        boolean linked = !em.createNamedQuery(AccountIdentity.FIND, AccountIdentity.class)
-                .setParameter("provider", provider).setParameter("subjectHash", subjectHash)
-                .getResultList().isEmpty();
-        if (linked) {
+        if (Accounts.linkedHash(em, provider, subjectHash).isPresent()) {
             throw new InvitationRefused(Invitation.Refusal.LINKED);
         }
-        boolean accountLinkedThere = !em.createQuery("select i.id from AccountIdentity i where i.account = :account"
-                        + " and i.provider = :provider", Long.class)
-                .setParameter("account", i.account()).setParameter("provider", provider).getResultList().isEmpty();
-        if (accountLinkedThere) {
+        if (Accounts.linkAt(em, i.account().id(), provider).isPresent()) {
             throw new InvitationRefused(Invitation.Refusal.USED);
         }
         em.persist(i.accept(now, provider, subjectHash));

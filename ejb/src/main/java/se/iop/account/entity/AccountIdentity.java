@@ -29,10 +29,14 @@ import java.util.regex.Pattern;
         + " left join fetch a.roles where i.provider = :provider and i.subjectHash = :subjectHash")
 @NamedQuery(name = AccountIdentity.FIND_BY_SUB, query = "select i from AccountIdentity i join fetch i.account a"
         + " where i.provider = :provider and (i.subHash = :hash or i.subjectHash = :hash)")
+@NamedQuery(name = AccountIdentity.OF_ACCOUNT_AT, query = "select i from AccountIdentity i"
+        + " where i.account.id = :account and i.provider = :provider")
 public class AccountIdentity {
 
     public static final String FIND = "AccountIdentity.find";
     public static final String FIND_BY_SUB = "AccountIdentity.findBySub";
+    /** An account's link at one provider (at most one: an account links once per provider). */
+    public static final String OF_ACCOUNT_AT = "AccountIdentity.ofAccountAt";
     private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 

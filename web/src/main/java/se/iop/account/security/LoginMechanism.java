@@ -20,6 +20,7 @@ import se.iop.account.boundary.IdentityProviders;
 import se.iop.account.entity.ApiToken;
 import se.iop.account.boundary.TokenCaller;
 import se.iop.common.DatabaseUnavailable;
+import se.iop.web.Markup;
 import se.iop.web.Problem;
 import se.iop.web.ProblemMapper;
 import se.iop.web.ReturnPath;
@@ -172,7 +173,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         response.setContentType("text/xml");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                + login.replace("&", "&amp;") + "\"/></partial-response>");
+                + Markup.escape(login) + "\"/></partial-response>");
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Credential credential) {

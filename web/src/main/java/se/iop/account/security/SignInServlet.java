@@ -10,6 +10,7 @@ import se.iop.account.boundary.Accounts;
 import se.iop.account.boundary.IdentityProviders;
 import se.iop.account.boundary.IdentityProviders.Provider;
 import se.iop.account.entity.SubjectHash;
+import se.iop.web.Markup;
 import se.iop.web.ReturnPath;
 
 import java.io.IOException;
@@ -84,18 +85,14 @@ public class SignInServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + LoginMechanism.LOGIN_PAGE + "?loggedOut=true");
             return;
         }
-        String url = there.get().toString().replace("&", "&amp;").replace("\"", "&quot;");
+        String url = Markup.escape(there.get().toString());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"UTF-8\">"
                 + "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\"><title>Utloggning</title></head><body>"
-                + "<p>Du loggas ut även hos " + html(provider.get().label()) + ". <a id=\"continue\" href=\"" + url
+                + "<p>Du loggas ut även hos " + Markup.escape(provider.get().label()) + ". <a id=\"continue\" href=\"" + url
                 + "\">Fortsätt</a></p></body></html>");
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** OpenID Connect Back-Channel Logout 1.0: 200 when the person's sessions here are ended, 400 otherwise. */
