@@ -1,12 +1,11 @@
 package se.iop.identity;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.iop.it.Api;
@@ -30,7 +29,7 @@ import static se.iop.it.Problems.assertProblem;
  * signed by the provider, for the API's audience, and the client's service identity is linked to an account by an
  * administrator; every other token gets the same 401 as a refused API token. And the switches for local passwords.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ItProviders.Configured.class})
 @RunAsClient
 class AccessTokenIT {
 
@@ -39,16 +38,6 @@ class AccessTokenIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.ear();
-    }
-
-    @BeforeAll
-    static void providers() {
-        ItProviders.configure();
-    }
-
-    @AfterAll
-    static void noProviders() {
-        ItProviders.clear();
     }
 
     private static String serviceSubject(String client) {
@@ -117,6 +106,28 @@ class AccessTokenIT {
         assertEquals(detail, refused(Api.bearer(none + "." + parts[1] + ".").get("api/agreements?max=1")));
         for (String malformed : List.of("a.b.c", "..", "x.y.z.w", parts[0] + "." + parts[1])) {
             assertEquals(detail, refused(Api.bearer(malformed).get("api/agreements?max=1")), malformed);
+        }
+    }
+
+    @Test
+    void anAccessTokenIsRefusedOnceItHasExpiredThoughItWasGoodBefore() throws Exception {
+        long account = ItAccounts.create("AUDITOR", null);
+        assertEquals(201, linkBy(ADMIN, account, "staff", serviceSubject(Keycloak.BRIEF)).status());
+        ItProviders.set("iop.oidc.clockSkewSeconds", "0");
+        try {
+            String token = Keycloak.clientToken(Keycloak.STAFF, Keycloak.BRIEF, Keycloak.BRIEF_SECRET);
+            long expires = Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder()
+                    .decode(token.split("\\.")[1])))).readObject().getJsonNumber("exp").longValue() * 1000;
+            Api.Reply good = Api.bearer(token).get("api/agreements?max=1");
+            assertEquals(200, good.status(), "good while it lives (and now remembered as verified): " + good.body());
+            Thread.sleep(Math.max(0, expires - System.currentTimeMillis()) + 500);
+            String detail = refused(Api.bearer("iop_" + "A".repeat(43)).get("api/agreements?max=1"));
+            assertEquals(detail, refused(Api.bearer(token).get("api/agreements?max=1")), "expired: the same 401 as any");
+            // a fresh token of the same client is good again
+            assertEquals(200, Api.bearer(Keycloak.clientToken(Keycloak.STAFF, Keycloak.BRIEF, Keycloak.BRIEF_SECRET))
+                    .get("api/agreements?max=1").status());
+        } finally {
+            ItProviders.set("iop.oidc.clockSkewSeconds", null);
         }
     }
 

@@ -4,6 +4,7 @@ import se.iop.account.entity.Role;
 import se.iop.common.Settings;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,14 @@ public final class IdentityProviders {
      */
     public static boolean apiBasic() {
         return localLogin() && Settings.flag("iop.api.basic", "IOP_API_BASIC", Settings.flag("iop.demo", "IOP_DEMO", false));
+    }
+
+    /**
+     * How far the providers' clocks may be from this server's ({@code IOP_OIDC_CLOCK_SKEW_SECONDS}, default 60): a
+     * token is good from its issue time less this until its expiry plus this, and never longer.
+     */
+    public static Duration clockSkew() {
+        return Duration.ofSeconds(Settings.number("iop.oidc.clockSkewSeconds", "IOP_OIDC_CLOCK_SKEW_SECONDS", 60, 0));
     }
 
     private static Optional<Provider> read(String id) {

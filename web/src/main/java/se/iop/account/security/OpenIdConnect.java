@@ -181,9 +181,10 @@ public class OpenIdConnect {
     /** A token checked, and the provider it came from. */
     public record Verified(Provider provider, JWTClaimsSet claims) {
 
-        /** Not expired yet at {@code now} (no leeway for clocks: a remembered token is never believed longer). */
+        /** Not expired yet at {@code now}, with the same leeway for clocks as its first check: never believed longer. */
         boolean holds(Date now) {
-            return claims.getExpirationTime() != null && now.before(claims.getExpirationTime());
+            return claims.getExpirationTime() != null
+                    && now.before(new Date(claims.getExpirationTime().getTime() + IdentityProviders.clockSkew().toMillis()));
         }
     }
 
@@ -229,7 +230,9 @@ public class OpenIdConnect {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, m.keys()));
         JWTClaimsSet.Builder match = new JWTClaimsSet.Builder().issuer(m.issuer().toString());
         exact.forEach(match::claim);
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(audience), match.build(), required, Set.of()));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience), match.build(), required, Set.of());
+        claims.setMaxClockSkew((int) IdentityProviders.clockSkew().toSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
         try {
             return processor.process(jwt, null);
         } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException
