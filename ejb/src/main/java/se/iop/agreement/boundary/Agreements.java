@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import se.iop.account.boundary.Caller;
 import se.iop.agreement.entity.Agreement;
@@ -120,18 +121,29 @@ public class Agreements {
     }
 
     /**
+     * Whether agreement {@code :a} exists and the caller may see it, as an SQL condition: for a statement that reads
+     * an agreement's data (its budget) and checks in the same round trip that it may ({@link #bindVisibility}).
+     */
+    public static final String VISIBLE = "exists (select 1 from agreement va where va.id = :a and (:everything"
+            + " or exists (select 1 from agreement_party vp where vp.agreement_id = va.id and vp.organisation_id = :own)))";
+
+    /** Binds the caller's side of {@link #VISIBLE} to a query that holds it. */
+    public static <Q extends Query> Q bindVisibility(Q query, Caller caller) {
+        boolean everything = caller.seesEverything();
+        query.setParameter("everything", everything);
+        query.setParameter("own", everything ? -1L : caller.organisationId().orElse(-1L));
+        return query;
+    }
+
+    /**
      * Throws {@link NotFound} unless the agreement exists and the caller may see it, as {@link #find}
      * does, but with one small query and nothing loaded: for views of an agreement's data, such as its
-     * budget, that show nothing of the agreement itself.
+     * budget export, that show nothing of the agreement itself.
      */
     public void requireVisible(long id) {
-        long matches = caller.seesEverything()
-                ? em.createQuery("select count(a) from Agreement a where a.id = :id", Long.class)
-                        .setParameter("id", id).getSingleResult()
-                : em.createQuery("select count(p) from AgreementParty p where p.agreement.id = :id and p.organisation.id = :own",
-                        Long.class).setParameter("id", id).setParameter("own", caller.organisationId().orElse(-1L))
-                        .getSingleResult();
-        if (matches == 0) {
+        Object visible = bindVisibility(em.createNativeQuery("select " + VISIBLE), caller).setParameter("a", id)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(visible)) {
             throw new NotFound("agreement");
         }
     }
