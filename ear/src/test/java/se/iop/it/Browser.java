@@ -1,6 +1,7 @@
 package se.iop.it;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,15 +20,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Debian's headless Chromium driven by Selenium, against the deployed application. Fails loudly when
- * the browser is missing: a browser test that silently does not run is worse than a red build.
+ * the browser is missing: a browser test that silently does not run is worse than a red build. A browser
+ * closed by a test is kept for the next one (a start costs seconds of the two cores), with no cookies
+ * (so no session), one window of the first size and a blank page: as a person's browser after they
+ * logged out and closed the site's tabs, its cache kept.
  */
 public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
+
+    private static final Dimension SIZE = new Dimension(1400, 1000);
+    /** Browsers closed by their tests, ready for the next; quit when the JVM ends. */
+    private static final Deque<Browser> IDLE = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Browser b = IDLE.poll(); b != null; b = IDLE.poll()) {
+                b.quit();
+            }
+        }, "browser-quit"));
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -38,6 +57,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        Browser idle = IDLE.poll();
+        if (idle != null) {
+            return idle;
+        }
         if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run does it)");
@@ -48,8 +71,12 @@ public final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM);
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=sv-SE",
-                    "--user-data-dir=" + profile);
+                    "--no-first-run", "--disable-quic", "--window-size=" + SIZE.getWidth() + "," + SIZE.getHeight(),
+                    "--lang=sv-SE", "--user-data-dir=" + profile);
+            // nothing typed is remembered for the next test that gets this browser
+            options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+                    "profile.password_manager_enabled", false, "autofill.profile_enabled", false,
+                    "autofill.credit_card_enabled", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -85,9 +112,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
-        // A page being replaced makes elements found a moment ago stale: look again rather than fail.
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(condition);
+        // A page being replaced makes elements found a moment ago stale: look again rather than fail. Looked at
+        // every 50 ms, not Selenium's 500: most waits are for an Ajax answer or an animation of a few hundred ms.
+        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public String pageText() {
@@ -108,8 +136,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Back to the pool, as after a logout with the site's tabs closed; quit instead when that fails. */
     @Override
     public void close() {
+        try {
+            java.util.List<String> windows = new java.util.ArrayList<>(driver.getWindowHandles());
+            for (String extra : windows.subList(1, windows.size())) {
+                driver.switchTo().window(extra).close();
+            }
+            driver.switchTo().window(windows.get(0));
+            driver.get("about:blank");
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            if (!driver.manage().window().getSize().equals(SIZE)) {
+                driver.manage().window().setSize(SIZE);
+            }
+            IDLE.push(this);
+        } catch (RuntimeException e) {
+            quit();
+        }
+    }
+
+    private void quit() {
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

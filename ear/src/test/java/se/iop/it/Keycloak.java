@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real Keycloak (org.keycloak:keycloak-quarkus-dist from Maven Central, unpacked by the build into
- * {@code ear/target/keycloak}), started once per test JVM on loopback (port 8181 + the port offset) at the first
- * test that asks for it, and stopped when the JVM ends. Two realms stand for the two kinds of provider a
+ * {@code ear/target/keycloak}), started once per build on loopback (port 8181 + the port offset) when the first
+ * tier that needs it begins ({@link EarlyKeycloak}), and stopped when the build ends. Two realms stand for the two kinds of provider a
  * municipality configures: {@code iop-staff} (the municipality's staff IdP) and {@code iop-eid} (an e-ID broker,
  * whose subject claim is a personal identity number: the user name of its test users).
  */
@@ -41,19 +41,27 @@ public final class Keycloak {
     /** A machine client whose tokens are for someone else (no API audience). */
     public static final String OTHER = "other-system";
     public static final String OTHER_SECRET = "other-system-client-secret";
+    /** A machine client like {@link #STATS} whose access tokens live {@value #BRIEF_SECONDS} s only. */
+    public static final String BRIEF = "iop-brief";
+    public static final String BRIEF_SECRET = "iop-brief-client-secret";
+    public static final int BRIEF_SECONDS = 5;
     public static final String API_AUDIENCE = "iop-api";
     public static final String PASSWORD = "Keycloak-test-1";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static Process process;
 
     private Keycloak() {
     }
 
-    /** Starts Keycloak if this JVM has not yet; returns when both realms answer. */
+    /**
+     * Starts Keycloak unless it answers already (started by an earlier tier of this build, or by a developer beside
+     * the tests: same port, so the same realms); returns when both realms answer. The first start of an unpacked
+     * Keycloak builds it once ({@code kc.sh build}), so that every start after is an optimized one. It then lives
+     * as long as the build that started it (the Maven process above this JVM, or this JVM when there is none), so
+     * the later test tiers of the same build use it too; a watcher of its own stops it when that process ends.
+     */
     public static synchronized void start() {
-        if (process != null && process.isAlive() || (process == null && answering())) {
-            // started here already, or by a developer beside the tests (same port offset, so the same realms)
+        if (answering()) {
             return;
         }
         Path home = Path.of(System.getProperty("iop.it.keycloak.home", "target/keycloak/keycloak-26.7.3"));
@@ -62,36 +70,104 @@ public final class Keycloak {
         }
         try {
             int app = Api.base().getPort();
-            forgetRealmsOfAnotherPort(home, app);
+            String staff = realm(STAFF, STAFF_SECRET, "staff", app, false);
+            String eid = realm(EID, EID_SECRET, "eid", app, true);
+            forgetOtherRealms(home, app + "\n" + (staff + eid).hashCode());
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.writeString(imports.resolve(STAFF + ".json"), realm(STAFF, STAFF_SECRET, "staff", app, false));
-            Files.writeString(imports.resolve(EID + ".json"), realm(EID, EID_SECRET, "eid", app, true));
-            ProcessBuilder b = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + PORT, "--http-host=127.0.0.1", "--import-realm",
-                    "--http-management-port=" + (PORT + 1000), "--cache=local")
-                    .redirectErrorStream(true)
+            Files.writeString(imports.resolve(STAFF + ".json"), staff);
+            Files.writeString(imports.resolve(EID + ".json"), eid);
+            build(home);
+            ProcessBuilder b = command(home, "start", "--optimized", "--http-enabled=true", "--hostname-strict=false",
+                    "--http-port=" + PORT, "--http-host=127.0.0.1", "--import-realm", "--http-management-port=" + (PORT + 1000))
                     .redirectOutput(home.resolve("keycloak.log").toFile());
             b.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             b.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
-            b.environment().put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m");
-            process = b.start();
-            Process started = process;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
-            await(Instant.now().plus(Duration.ofMinutes(4)), home);
+            Process keycloak = b.start();
+            watch(keycloak, owner());
+            await(keycloak, Instant.now().plus(Duration.ofMinutes(4)), home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** As {@link #start()}, on a thread of its own: a test class that needs Keycloak later then waits less. */
+    public static void startInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                start();
+            } catch (RuntimeException e) {
+                // the test that needs it starts it again and fails with the reason
+                System.err.println("Keycloak did not start in the background: " + e.getMessage());
+            }
+        }, "keycloak-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static ProcessBuilder command(Path home, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(home.resolve("bin/kc.sh").toString());
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+        b.environment().put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m");
+        return b;
+    }
+
+    /** {@code kc.sh build} with the build options of the tests, once per unpacked Keycloak (~30 s). */
+    private static void build(Path home) throws IOException {
+        String[] options = {"--db=dev-file", "--cache=local", "--health-enabled=false"};
+        Path marker = home.resolve("lib/iop-built");
+        if (Files.exists(marker) && Files.readString(marker).equals(String.join(" ", options))) {
+            return;
+        }
+        String[] args = new String[options.length + 1];
+        args[0] = "build";
+        System.arraycopy(options, 0, args, 1, options.length);
+        Process build = command(home, args).redirectOutput(home.resolve("keycloak-build.log").toFile()).start();
+        try {
+            if (!build.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("kc.sh build failed; see " + home.resolve("keycloak-build.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Keycloak was built", e);
+        }
+        Files.writeString(marker, String.join(" ", options));
+    }
+
+    /** The Maven process this test JVM was forked from, if any; else this JVM. */
+    private static ProcessHandle owner() {
+        for (ProcessHandle p = ProcessHandle.current(); p != null; p = p.parent().orElse(null)) {
+            String line = p.info().commandLine().orElse("");
+            if (line.contains("org.codehaus.plexus.classworlds") || line.contains("maven-wrapper")) {
+                return p;
+            }
+        }
+        return ProcessHandle.current();
+    }
+
+    /**
+     * A small shell of its own that stops Keycloak (kc.sh passes the signal on to its Java) once {@code owner} has
+     * ended, however it ended: the tests never leave a Keycloak behind.
+     */
+    private static void watch(Process keycloak, ProcessHandle owner) throws IOException {
+        String script = "while kill -0 " + owner.pid() + " 2>/dev/null && kill -0 " + keycloak.pid() + " 2>/dev/null; do sleep 2; done; "
+                + "kill -TERM " + keycloak.pid() + " 2>/dev/null; sleep 20; pkill -KILL -P " + keycloak.pid() + " 2>/dev/null; "
+                + "kill -KILL " + keycloak.pid() + " 2>/dev/null; true";
+        new ProcessBuilder("sh", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
     /**
      * Keycloak imports a realm only where it has none yet (its database, {@code data/h2}, outlives a run), and the
      * realms name the application's address (redirect URIs, back-channel logout): when the application was on
-     * another port the last time (another port offset, or the auth benchmark), the database is made afresh.
+     * another port the last time (another port offset, or the auth benchmark), or the realms were written
+     * otherwise, the database is made afresh.
      */
-    private static void forgetRealmsOfAnotherPort(Path home, int app) throws IOException {
-        Path marker = home.resolve("data/iop-app-port");
-        String port = Integer.toString(app);
-        if (Files.exists(marker) && Files.readString(marker).strip().equals(port)) {
+    private static void forgetOtherRealms(Path home, String realms) throws IOException {
+        Path marker = home.resolve("data/iop-realms");
+        if (Files.exists(marker) && Files.readString(marker).equals(realms)) {
             return;
         }
         Path database = home.resolve("data/h2");
@@ -103,12 +179,7 @@ public final class Keycloak {
             }
         }
         Files.createDirectories(marker.getParent());
-        Files.writeString(marker, port);
-    }
-
-    private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
+        Files.writeString(marker, realms);
     }
 
     private static boolean answering() {
@@ -120,7 +191,7 @@ public final class Keycloak {
         }
     }
 
-    private static void await(Instant deadline, Path home) {
+    private static void await(Process process, Instant deadline, Path home) {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak stopped; see " + home.resolve("keycloak.log"));
@@ -223,7 +294,7 @@ public final class Keycloak {
 
     /**
      * A realm with the application as a confidential client (code flow, PKCE S256, back-channel logout to the
-     * application), its users (password {@link #PASSWORD}), and for the staff realm two machine clients. In the
+     * application), its users (password {@link #PASSWORD}), and for the staff realm three machine clients. In the
      * e-ID realm the claim {@code personal_identity_number} carries the user name, as a broker's would.
      */
     private static String realm(String realm, String secret, String provider, int appPort, boolean eid) {
@@ -250,8 +321,15 @@ public final class Keycloak {
                        "protocolMapper": "oidc-audience-mapper",
                        "config": {"included.custom.audience": "%s", "access.token.claim": "true", "id.token.claim": "false"}}]},
                   {"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",
-                   "standardFlowEnabled": false, "serviceAccountsEnabled": true}
-                """.formatted(STATS, STATS_SECRET, API_AUDIENCE, OTHER, OTHER_SECRET);
+                   "standardFlowEnabled": false, "serviceAccountsEnabled": true},
+                  {"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",
+                   "standardFlowEnabled": false, "serviceAccountsEnabled": true,
+                   "attributes": {"access.token.lifespan": "%d"},
+                   "protocolMappers": [{"name": "api audience", "protocol": "openid-connect",
+                       "protocolMapper": "oidc-audience-mapper",
+                       "config": {"included.custom.audience": "%s", "access.token.claim": "true", "id.token.claim": "false"}}]}
+                """.formatted(STATS, STATS_SECRET, API_AUDIENCE, OTHER, OTHER_SECRET, BRIEF, BRIEF_SECRET, BRIEF_SECONDS,
+                API_AUDIENCE);
         return """
                 {"realm": "%s", "enabled": true, "sslRequired": "none",
                  "clients": [{"clientId": "%s", "enabled": true, "publicClient": false, "secret": "%s",

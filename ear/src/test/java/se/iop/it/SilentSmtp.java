@@ -42,6 +42,9 @@ public final class SilentSmtp implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
         for (Socket p : peers) {
+            // reset, not closed: a connection this side closes would wait on the SMTP port (TIME_WAIT), and the
+            // real mail server started on it next could not bind it
+            p.setSoLinger(true, 0);
             p.close();
         }
     }

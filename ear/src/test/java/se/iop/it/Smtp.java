@@ -31,8 +31,22 @@ public final class Smtp {
         if (server == null) {
             ServerSetup setup = new ServerSetup(port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             setup.setServerStartupTimeout(10_000);
-            server = new GreenMail(setup);
-            server.start();
+            // the port may still be held a moment by the server a test stood in its place (SilentSmtp)
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (true) {
+                GreenMail mail = new GreenMail(setup);
+                try {
+                    mail.start();
+                    server = mail;
+                    break;
+                } catch (IllegalStateException e) {
+                    mail.stop();
+                    if (System.nanoTime() > end) {
+                        throw e;
+                    }
+                    sleep(500);
+                }
+            }
         }
         return server;
     }

@@ -115,8 +115,7 @@ class LandlordBrowserIT {
                 b.screenshot("packet-send-dialog");
                 b.find(By.id("sendForm:go")).click();
                 b.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("sendDlg")));
-                new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(
-                        ExpectedConditions.textToBe(By.id("progressTitle"), "Utskicket är klart"));
+                b.waitUntil(ExpectedConditions.textToBe(By.id("progressTitle"), "Utskicket är klart"));
                 String progress = b.find(By.id("progressText")).getText();
                 assertTrue(progress.contains("Skickade 1, misslyckade 0, väntar 0 – av 1."), progress);
                 b.waitUntil(ExpectedConditions.textToBe(By.id("countReceived"), "1"));
