@@ -1,12 +1,14 @@
 package se.iop.account.boundary;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import se.iop.common.JobRuns;
 import se.iop.common.Settings;
 
 import java.time.Duration;
@@ -34,6 +36,9 @@ public class LoginThrottle {
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private JobRuns runs;
 
     /** {@code IOP_LOGIN_ACCOUNT_LIMIT}: failed attempts on one account name before attempts must wait. */
     static int nameLimit() {
@@ -112,9 +117,12 @@ public class LoginThrottle {
         }
     }
 
-    /** What is forgotten is removed, so that guessed names do not pile up. */
+    /** What is forgotten is removed, so that guessed names do not pile up; by one node an hour. */
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void forget() {
+        if (!runs.claim("login-failures-forget", Duration.ofHours(1))) {
+            return;
+        }
         String old = "from login_failure where last_failure < now() - make_interval(secs => ?1)";
         if (!em.createNativeQuery("select 1 " + old + " limit 1").setParameter(1, FORGET_AFTER.toSeconds())
                 .getResultList().isEmpty()) {

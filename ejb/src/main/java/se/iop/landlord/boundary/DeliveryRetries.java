@@ -13,15 +13,17 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import se.iop.common.JobRuns;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tries failed deliveries again every {@code IOP_MAIL_RETRY_SECONDS} (default five minutes). The
- * timer is not persistent: each node starts its own at boot, and the row locks in {@link PacketMailer}
- * keep two nodes from mailing the same delivery.
+ * Tries failed deliveries again every {@code IOP_MAIL_RETRY_SECONDS} (default five minutes), and mails those
+ * that a stopped node left queued or claimed. The timer is not persistent: each node starts its own at boot, and
+ * {@link JobRuns} lets one node run each period; the claims in {@link PacketMailer} keep any two workers from
+ * mailing the same delivery.
  */
 @Singleton
 @Startup
@@ -35,6 +37,9 @@ public class DeliveryRetries {
 
     @EJB
     private SendWorker worker;
+
+    @EJB
+    private JobRuns runs;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -53,7 +58,9 @@ public class DeliveryRetries {
             return;
         }
         try {
-            worker.retryDue();
+            if (runs.claim("landlord-mail-retries", MailSettings.retryInterval())) {
+                worker.retryDue();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retrying landlord deliveries failed; the next tick tries again", e);
         } finally {

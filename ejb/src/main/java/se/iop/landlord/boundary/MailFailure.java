@@ -15,7 +15,7 @@ import java.net.UnknownHostException;
  * What went wrong when a message was handed to the mail server: the code the pages put in words, and
  * the technical detail for IT staff (server, what it said; no stack trace, no class names).
  */
-record MailFailure(DeliveryFailure code, String detail) {
+public record MailFailure(DeliveryFailure code, String detail) {
 
     static MailFailure of(Exception e, Session session) {
         String server = session.getProperty("mail.smtp.host") + ":" + session.getProperty("mail.smtp.port");
@@ -43,7 +43,7 @@ record MailFailure(DeliveryFailure code, String detail) {
         return new MailFailure(DeliveryFailure.MESSAGE_NOT_MADE, "The message could not be made: " + firstLine(e));
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

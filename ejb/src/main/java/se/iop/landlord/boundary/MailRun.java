@@ -2,7 +2,6 @@ package se.iop.landlord.boundary;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.HashMap;
@@ -19,9 +18,10 @@ public final class MailRun implements AutoCloseable {
     private final Session session;
     private final Map<Long, PacketDocument> documents = new HashMap<>();
     private final Map<Long, byte[]> pdfs = new HashMap<>();
-    private Transport transport;
+    private EndHeldTransport transport;
     private int sent;
     private int failed;
+    private boolean endReached;
 
     MailRun(Session session) {
         this.session = session;
@@ -40,19 +40,36 @@ public final class MailRun implements AutoCloseable {
     }
 
     void send(MimeMessage message) throws MessagingException {
+        send(message, null);
+    }
+
+    /**
+     * Sends a message over the run's connection; {@code beforeEnd} (may be null) runs when only the message's end
+     * is left to send ({@link EndHeldTransport}).
+     */
+    void send(MimeMessage message, EndHeldTransport.BeforeEnd beforeEnd) throws MessagingException {
+        endReached = false;
         try {
             if (transport == null || !transport.isConnected()) {
-                transport = session.getTransport("smtp");
+                transport = new EndHeldTransport(session);
                 transport.connect();
             }
             message.saveChanges();
-            transport.sendMessage(message, message.getAllRecipients());
+            transport.send(message, beforeEnd == null ? null : () -> {
+                beforeEnd.run();
+                endReached = true;
+            });
             sent++;
         } catch (MessagingException | RuntimeException e) {
             failed++;
             disconnect();
             throw e;
         }
+    }
+
+    /** Whether the last message sent got as far as its end: its {@code beforeEnd} ran. */
+    boolean endReached() {
+        return endReached;
     }
 
     private void disconnect() {

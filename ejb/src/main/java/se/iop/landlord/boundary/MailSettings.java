@@ -23,6 +23,15 @@ final class MailSettings {
         return Duration.ofDays(Settings.number("iop.link.days", "IOP_LINK_DAYS", 90, 1));
     }
 
+    /**
+     * {@code IOP_MAIL_CLAIM_SECONDS}: how long a worker holds a delivery it is mailing (default two minutes, longer
+     * than the mail session's timeouts allow one message to take). A node that dies holds its deliveries this long;
+     * then another node mails them.
+     */
+    static Duration claimLease() {
+        return Duration.ofSeconds(Settings.number("iop.mail.claimSeconds", "IOP_MAIL_CLAIM_SECONDS", 120, 1));
+    }
+
     /** {@code IOP_MAIL_MAX_ATTEMPTS}. */
     static int maxAttempts() {
         return (int) Settings.number("iop.mail.maxAttempts", "IOP_MAIL_MAX_ATTEMPTS", 10, 1);

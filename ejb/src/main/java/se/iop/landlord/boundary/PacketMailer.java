@@ -1,13 +1,10 @@
 package se.iop.landlord.boundary;
 
-import se.iop.common.Settings;
-
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,31 +12,36 @@ import jakarta.persistence.PersistenceContext;
 import se.iop.landlord.entity.DeliveryStatus;
 import se.iop.landlord.entity.PacketDelivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Mails single deliveries through the server's mail session, each in its own transaction with the
- * delivery's row locked: two workers (two nodes, or the retry timer beside a running send) never
- * mail the same delivery twice, and a failure records itself without touching the others.
- * Called only by the application's own workers, never from outside.
+ * The database side of mailing single deliveries, each step a transaction of its own: a worker claims a delivery
+ * (its row locked only for that moment, skipped when another worker holds it), the mail goes out, and just before
+ * the message's end reaches the mail server the delivery is marked sent — but only while the claim is still that
+ * worker's. Any worker on any node may take any delivery that awaits mail and is not claimed: a node that dies
+ * leaves its claims to run out ({@code IOP_MAIL_CLAIM_SECONDS}), and another node sends what it did not.
+ * Called only by the application's own workers ({@link SendWorker}), never from outside.
  */
 @Stateless
 @PermitAll
 public class PacketMailer {
 
     private static final Logger LOG = Logger.getLogger(PacketMailer.class.getName());
-    /** A queued delivery untouched this long belongs to a send that was interrupted (e.g. by a restart). */
-    private static final Duration ORPHANED = Duration.ofMinutes(10);
 
     @Resource(lookup = "java:jboss/mail/iop")
     private Session mail;
 
     @PersistenceContext
     private EntityManager em;
+
+    /** What the mail of one claimed delivery needs, read while it was claimed. */
+    public record Claimed(long deliveryId, String claim, PacketDocument document, String email, String contactName,
+                          String landlordName, String token) {
+    }
 
     public MailRun open() {
         return new MailRun(mail);
@@ -52,41 +54,79 @@ public class PacketMailer {
                 .setParameter("send", sendId).setParameter("queued", DeliveryStatus.QUEUED).getResultList();
     }
 
-    /** Failed deliveries due for another attempt, and queued ones an interrupted send left behind. */
+    /**
+     * Deliveries that await mail and nobody holds: failed ones due for another attempt, queued ones no worker took
+     * (a send whose node stopped), and those whose worker's claim ran out.
+     */
     public List<Long> due(Instant now, int max) {
-        return em.createQuery("select d.id from PacketDelivery d where (d.status = :failed and d.nextAttemptAt <= :now)"
-                        + " or (d.status = :queued and d.requestedAt < :orphaned) order by d.id", Long.class)
+        return em.createQuery("select d.id from PacketDelivery d where (d.status = :queued or (d.status = :failed"
+                        + " and d.nextAttemptAt <= :now)) and (d.claimedUntil is null or d.claimedUntil <= :now)"
+                        + " order by d.id", Long.class)
                 .setParameter("failed", DeliveryStatus.FAILED).setParameter("queued", DeliveryStatus.QUEUED)
-                .setParameter("now", now).setParameter("orphaned", now.minus(ORPHANED))
-                .setMaxResults(max).getResultList();
+                .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
-    /** Mails one delivery if it still waits for it; true when the mail server took it. */
+    /**
+     * Takes a delivery for the calling worker, when it awaits mail and no other worker holds it (a row another
+     * transaction has locked is skipped, not waited for), and makes the mail's personal link.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean deliver(long deliveryId, MailRun run) {
-        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+    public Optional<Claimed> claim(long deliveryId, MailRun run) {
+        if (em.createNativeQuery("select id from packet_delivery where id = ?1 for update skip locked")
+                .setParameter(1, deliveryId).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        PacketDelivery d = em.find(PacketDelivery.class, deliveryId);
         Instant now = Instant.now();
-        if (d == null || !d.awaitingMail(now)) {
-            return false;
+        String claim = d.claim(now, MailSettings.claimLease());
+        if (claim == null) {
+            return Optional.empty();
         }
         // Contact, landlord and its organisation in one query rather than three.
         em.createQuery("select c from LandlordContact c join fetch c.landlord l left join fetch l.organisation"
                 + " where c.id = :id", Object.class).setParameter("id", d.contact().id()).getSingleResult();
-        // Published versions never change, so one pass reads and prints each version once.
+        // Published versions never change, so one pass reads each version once.
         PacketDocument document = run.document(d.packetVersion().id(), () -> Packets.document(d.packetVersion()));
-        byte[] pdf = run.pdf(document.versionId(), () -> PacketPdf.render(document));
-        try {
-            // The token goes into this mail only (never a log); the delivery keeps its hash.
-            String token = d.issueLink(now);
-            run.send(PacketMail.compose(run.session(), document, d.email(), d.contact().name(), d.landlord().name(),
-                    PacketMail.link(Settings.publicUrl(), token), pdf));
-            d.sent(Instant.now());
-            return true;
-        } catch (MessagingException | RuntimeException e) {
-            MailFailure why = MailFailure.of(e, mail);
-            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " failed (" + why.code() + "): " + why.detail());
-            d.failed(why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts());
+        // The token goes into this mail only (never a log); the delivery keeps its hash.
+        String token = d.issueLink(now);
+        return Optional.of(new Claimed(deliveryId, claim, document, d.email(), d.contact().name(), d.landlord().name(),
+                token));
+    }
+
+    /** Marks the delivery sent, if the claim is still the caller's; false when another worker has taken it over. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean markSent(long deliveryId, String claim) {
+        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || !d.claimedBy(claim)) {
             return false;
         }
+        d.sent(Instant.now());
+        return true;
+    }
+
+    /** The mail did not go out: failed, due again later, if the claim is still the caller's. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markFailed(long deliveryId, String claim, MailFailure why) {
+        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d != null && d.claimedBy(claim)) {
+            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " failed (" + why.code() + "): " + why.detail());
+            d.failed(why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts());
+        }
+    }
+
+    /** Marked sent just before its end, the message was then refused by the mail server: failed after all. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markRefusedAtEnd(long deliveryId, String claim, MailFailure why) {
+        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d != null && d.refusedAtEnd(claim, why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(),
+                MailSettings.maxAttempts())) {
+            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " was refused at its end ("
+                    + why.code() + "): " + why.detail());
+        }
+    }
+
+    /** Why a mail did not go out, in the words of the server's mail session. */
+    public MailFailure why(Exception e) {
+        return MailFailure.of(e, mail);
     }
 }

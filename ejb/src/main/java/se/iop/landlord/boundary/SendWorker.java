@@ -9,8 +9,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import se.iop.common.Settings;
+
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -99,11 +105,57 @@ public class SendWorker {
         int sent = 0;
         try (MailRun run = mailer.open()) {
             for (Long id : ids) {
-                if (mailer.deliver(id, run)) {
+                if (deliver(id, run)) {
                     sent++;
                 }
             }
         }
         return sent;
+    }
+
+    /**
+     * Mails one delivery if it awaits mail and no other worker holds it; true when the mail server took it. Marked
+     * sent just before the message's end goes to the server ({@link EndHeldTransport}), so a node that dies mid-way
+     * leaves either a delivery still to be mailed (by another node, once the claim has run out) or a mail sent.
+     */
+    boolean deliver(long deliveryId, MailRun run) {
+        Optional<PacketMailer.Claimed> claimed = mailer.claim(deliveryId, run);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        PacketMailer.Claimed c = claimed.get();
+        byte[] pdf = run.pdf(c.document().versionId(), () -> PacketPdf.render(c.document()));
+        try {
+            run.send(PacketMail.compose(run.session(), c.document(), c.email(), c.contactName(), c.landlordName(),
+                    PacketMail.link(Settings.publicUrl(), c.token()), pdf), () -> {
+                if (!mailer.markSent(deliveryId, c.claim())) {
+                    throw new TakenOver(deliveryId);
+                }
+            });
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            if (MailFailure.causedBy(e, TakenOver.class)) {
+                LOG.info(() -> "Delivery " + deliveryId + " was taken over by another worker before its end; not sent here");
+            } else if (!run.endReached()) {
+                mailer.markFailed(deliveryId, c.claim(), mailer.why(e));
+            } else if (e instanceof SMTPSendFailedException refused) {
+                // The server answered the end of the message with a refusal: it keeps nothing, try again later.
+                mailer.markRefusedAtEnd(deliveryId, c.claim(), mailer.why(refused));
+            } else {
+                // Sent to its end, but the server's answer was lost: it may or may not have kept it. Sending it again
+                // could deliver it twice, so it stays sent; an administrator can send it again.
+                LOG.warning(() -> "Delivery " + deliveryId + ": the mail server's answer to the end of the message was"
+                        + " lost (" + e + "); it stays marked sent");
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Another worker holds the delivery now (this one's claim ran out): its message must not be ended. */
+    private static final class TakenOver extends IOException {
+        TakenOver(long deliveryId) {
+            super("delivery " + deliveryId + " was taken over by another worker");
+        }
     }
 }

@@ -20,6 +20,7 @@ import se.iop.common.Text;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
@@ -117,6 +118,13 @@ public class PacketDelivery {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    /** Which worker is mailing it now (a random id per claim), and until when no other may take it over. */
+    @Column(length = 36)
+    private String claim;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
     protected PacketDelivery() {
     }
 
@@ -181,7 +189,30 @@ public class PacketDelivery {
                 || (status == DeliveryStatus.FAILED && nextAttemptAt != null && !nextAttemptAt.isAfter(now));
     }
 
-    /** The mail server took the message. */
+    /**
+     * Takes the delivery for one worker for {@code lease}: when it awaits mail and nobody else holds it, returns the
+     * new claim's id, else null. A worker that died keeps it only until the lease runs out; then another may take
+     * it, and the first one can no longer mark it sent ({@link #claimedBy}).
+     */
+    public String claim(Instant now, Duration lease) {
+        if (!awaitingMail(now) || (claimedUntil != null && claimedUntil.isAfter(now))) {
+            return null;
+        }
+        claim = UUID.randomUUID().toString();
+        claimedUntil = now.plus(lease);
+        return claim;
+    }
+
+    /** Whether the given claim is still the one on this delivery, and the delivery still waits for its mail. */
+    public boolean claimedBy(String claimId) {
+        return claimId != null && claimId.equals(claim)
+                && (status == DeliveryStatus.QUEUED || status == DeliveryStatus.FAILED);
+    }
+
+    /**
+     * The message is with the mail server, all but its end (see the mailer). The claim stays on the row: it alone may
+     * still say that the server refused the message at its end ({@link #refusedAtEnd}).
+     */
     public void sent(Instant at) {
         if (status != DeliveryStatus.QUEUED && status != DeliveryStatus.FAILED) {
             throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.SENT);
@@ -205,12 +236,37 @@ public class PacketDelivery {
             throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.FAILED);
         }
         attempts++;
+        fail(code, detail, at, retryAfter, maxAttempts);
+    }
+
+    /**
+     * Marked sent just before the message's end went to the mail server, which then refused the message: failed
+     * after all, as by {@link #failed} (the attempt is already counted). Only the claim that marked it may say so;
+     * returns whether it did.
+     */
+    public boolean refusedAtEnd(String claimId, DeliveryFailure code, String detail, Instant at, Duration retryAfter,
+                                int maxAttempts) {
+        if (status != DeliveryStatus.SENT || claimId == null || !claimId.equals(claim)) {
+            return false;
+        }
+        sentAt = null;
+        fail(code, detail, at, retryAfter, maxAttempts);
+        return true;
+    }
+
+    private void fail(DeliveryFailure code, String detail, Instant at, Duration retryAfter, int maxAttempts) {
+        released();
         lastAttemptAt = at;
         status = DeliveryStatus.FAILED;
         failureCode = code == null ? DeliveryFailure.OTHER : code;
         String why = detail == null || detail.isBlank() ? "unknown" : detail.strip();
         failureReason = why.length() > REASON_MAX ? why.substring(0, REASON_MAX) : why;
         nextAttemptAt = attempts < maxAttempts ? at.plus(retryAfter) : null;
+    }
+
+    private void released() {
+        claim = null;
+        claimedUntil = null;
     }
 
     /** The landlord opened the packet in the portal; later openings change nothing. */

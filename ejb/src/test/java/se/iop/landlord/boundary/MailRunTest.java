@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,86 @@ class MailRunTest {
                 return new byte[1];
             });
             assertEquals(2, made[0]);
+        }
+    }
+
+    @Test
+    void theDeliveryIsMarkedBeforeTheServerHasTheMessageAndAMessageNotEndedIsNeverKept() throws Exception {
+        int port = freePort();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Session s = session(port);
+        try (MailRun run = new MailRun(s)) {
+            int[] keptWhenMarked = {-1};
+            run.send(message(s, "a@example.se"), () -> keptWhenMarked[0] = smtp.getReceivedMessages().length);
+            assertEquals(0, keptWhenMarked[0], "marked while the server still kept nothing of it");
+            assertTrue(run.endReached());
+            assertTrue(smtp.waitForIncomingEmail(5000, 1));
+
+            // Another worker took the delivery over: the message is not ended, and the server keeps nothing of it.
+            MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "b@example.se"), () -> {
+                throw new IOException("taken over");
+            }));
+            assertTrue(MailFailure.causedBy(e, IOException.class));
+            assertFalse(run.endReached());
+            // The run connects anew for the next message, which arrives.
+            run.send(message(s, "c@example.se"), () -> { });
+        }
+        assertTrue(smtp.waitForIncomingEmail(5000, 2));
+        Thread.sleep(300);
+        List<String> to = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .map(m -> { try { return m.getAllRecipients()[0].toString(); } catch (MessagingException x) { throw new IllegalStateException(x); } })
+                .toList();
+        assertEquals(List.of("a@example.se", "c@example.se"), to);
+    }
+
+    @Test
+    void aServerThatRefusesTheMessageAtItsEndIsToldApartFromOneThatWasNeverReached() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread refuser = new Thread(() -> refuseAtTheEnd(server));
+            refuser.setDaemon(true);
+            refuser.start();
+            Session s = session(server.getLocalPort());
+            try (MailRun run = new MailRun(s)) {
+                MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se"), () -> { }));
+                assertTrue(e instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException, e.toString());
+                assertTrue(run.endReached(), "refused after its end was sent");
+                assertEquals(DeliveryFailure.MESSAGE_REFUSED, MailFailure.of(e, s).code());
+            }
+        }
+    }
+
+    /** A mail server that takes everything up to the message's end and then refuses it (554). */
+    private static void refuseAtTheEnd(ServerSocket server) {
+        try (Socket peer = server.accept();
+             var in = new java.io.BufferedReader(new java.io.InputStreamReader(peer.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+             var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(peer.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII), true)) {
+            out.print("220 refuser\r\n");
+            out.flush();
+            boolean data = false;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String reply;
+                if (data) {
+                    if (!line.equals(".")) {
+                        continue;
+                    }
+                    data = false;
+                    reply = "554 5.7.1 Message refused";
+                } else if (line.toUpperCase().startsWith("DATA")) {
+                    data = true;
+                    reply = "354 go on";
+                } else if (line.toUpperCase().startsWith("QUIT")) {
+                    out.print("221 bye\r\n");
+                    out.flush();
+                    return;
+                } else {
+                    reply = "250 ok";
+                }
+                out.print(reply + "\r\n");
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // the test is over
         }
     }
 }

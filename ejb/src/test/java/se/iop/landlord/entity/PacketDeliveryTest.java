@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -128,5 +130,48 @@ class PacketDeliveryTest {
             assertTrue(seen.add(token));
         }
         assertTrue(DeliveryStatus.ACKNOWLEDGED.reached() && !DeliveryStatus.FAILED.reached() && !DeliveryStatus.QUEUED.reached());
+    }
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Test
+    void oneWorkerAtATimeHoldsADeliveryUntilItsClaimRunsOut() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        String first = d.claim(T0, LEASE);
+        assertNotNull(first);
+        assertTrue(d.claimedBy(first));
+        assertNull(d.claim(T0.plusSeconds(119), LEASE), "held by the first worker");
+        assertNull(d.claim(T0.plusSeconds(1), LEASE));
+
+        // The first worker's node died: once its claim has run out another takes the delivery over ...
+        String second = d.claim(T0.plus(LEASE), LEASE);
+        assertNotNull(second);
+        assertNotEquals(first, second);
+        // ... and the first, should it come back, may no longer mark it sent (nor failed).
+        assertFalse(d.claimedBy(first));
+        assertTrue(d.claimedBy(second));
+        assertFalse(d.claimedBy(null));
+    }
+
+    @Test
+    void aSentDeliveryIsClaimedByNobodyElseAndOnlyItsClaimMaySayItWasRefusedAtTheEnd() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        String claim = d.claim(T0, LEASE);
+        d.sent(T0.plusSeconds(1));
+        assertEquals(DeliveryStatus.SENT, d.status());
+        assertFalse(d.claimedBy(claim), "sent: nothing left to mark");
+        assertNull(d.claim(T0.plus(LEASE).plus(LEASE), LEASE), "never mailed again");
+
+        assertFalse(d.refusedAtEnd("another", DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(2), RETRY, 3));
+        assertEquals(DeliveryStatus.SENT, d.status());
+        assertTrue(d.refusedAtEnd(claim, DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(2), RETRY, 3));
+        assertEquals(DeliveryStatus.FAILED, d.status());
+        assertNull(d.sentAt());
+        assertEquals(1, d.attempts(), "the attempt was counted once");
+        assertFalse(d.refusedAtEnd(claim, DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(3), RETRY, 3), "once");
+        // Failed releases the claim: due again after the wait, for any worker.
+        assertFalse(d.claimedBy(claim));
+        assertNull(d.claim(T0.plusSeconds(3), LEASE), "not due yet");
+        assertNotNull(d.claim(T0.plusSeconds(2).plus(RETRY), LEASE));
     }
 }
