@@ -29,6 +29,8 @@ import java.util.TreeSet;
 public class ApiDocument implements OASFilter {
 
     public static final String PROBLEM = "Problem";
+    private static final String IDEMPOTENCY_KEY = "IdempotencyKey";
+    private static final String IDEMPOTENCY_KEY_REF = "#/components/parameters/" + IDEMPOTENCY_KEY;
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     /**
@@ -69,13 +71,16 @@ public class ApiDocument implements OASFilter {
 
     static {
         PROBLEMS.put("400", "Malformed request: not JSON of the expected shape, a value of the wrong type, a "
-                + "required field missing or too long, or a property the API does not know; `field` names it.");
+                + "required field missing or too long, a property the API does not know, or a malformed "
+                + "Idempotency-Key; `field` names it.");
         PROBLEMS.put("401", "Not signed in: no credentials, or wrong ones.");
         PROBLEMS.put("403", "Your role does not allow this.");
         PROBLEMS.put("404", "No such resource, or none that you may see.");
         PROBLEMS.put("409", "Conflict: a stale version (If-Match or `version`), a state that does not allow this, "
-                + "a limit of the budget, or a concurrent change (then with Retry-After: send it again).");
-        PROBLEMS.put("422", "A rule refused the input; `field` names the field and `detail` says why.");
+                + "a limit of the budget, or a concurrent change or a request with the same Idempotency-Key still "
+                + "running (then with Retry-After: send it again).");
+        PROBLEMS.put("422", "A rule refused the input, or the Idempotency-Key was used for another request; `field` "
+                + "names the field (or the header) and `detail` says why.");
         PROBLEMS.put("503", "The database cannot be reached just now; send the request again after the seconds in "
                 + "Retry-After. Nothing was changed.");
     }
@@ -89,6 +94,7 @@ public class ApiDocument implements OASFilter {
         Components components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
         api.setComponents(components);
         components.addSchema(PROBLEM, problemSchema());
+        components.addParameter(IDEMPOTENCY_KEY, idempotencyKey());
         Map<String, SecurityScheme> schemes = schemes();
         schemes.forEach(components::addSecurityScheme);
         api.setSecurity(schemes.keySet().stream()
@@ -112,6 +118,9 @@ public class ApiDocument implements OASFilter {
                         tags.addAll(op.getTags());
                     }
                     op.setOperationId(operationId(op.getOperationId()));
+                    if (method == PathItem.HttpMethod.POST) {
+                        op.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY_REF));
+                    }
                     addProblems(path, item, method, op);
                 }));
         tags.stream().filter(t -> api.getTags() == null || api.getTags().stream().noneMatch(d -> d.getName().equals(t)))
@@ -146,7 +155,9 @@ public class ApiDocument implements OASFilter {
     private static void addProblems(String path, PathItem item, PathItem.HttpMethod method, Operation op) {
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
                 && method != PathItem.HttpMethod.OPTIONS;
-        boolean input = op.getRequestBody() != null || hasQuery(item.getParameters()) || hasQuery(op.getParameters());
+        // A POST takes an Idempotency-Key: 400 when it is malformed, 422 when it was used for another request.
+        boolean input = op.getRequestBody() != null || hasQuery(item.getParameters()) || hasQuery(op.getParameters())
+                || method == PathItem.HttpMethod.POST;
         APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
         op.setResponses(responses);
         for (var problem : PROBLEMS.entrySet()) {
@@ -167,6 +178,24 @@ public class ApiDocument implements OASFilter {
     private static boolean hasQuery(List<org.eclipse.microprofile.openapi.models.parameters.Parameter> parameters) {
         return parameters != null && parameters.stream()
                 .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY);
+    }
+
+    /** The header every POST takes ({@link IdempotentPosts}). */
+    private static org.eclipse.microprofile.openapi.models.parameters.Parameter idempotencyKey() {
+        return OASFactory.createParameter().name(IdempotentPosts.HEADER)
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER).required(false)
+                .description("Makes the POST safe to send again: a key of the client's choosing (e.g. a UUID), new for "
+                        + "each request. The first request with the key is done once; the same request sent again with "
+                        + "it (the same method, path and body) within 24 hours gets the first one's answer (status, "
+                        + "body, Location; with Idempotent-Replayed: true) and changes nothing, also on another server "
+                        + "of the installation. While the first is still running, the second waits for it, at most "
+                        + "IOP_IDEMPOTENCY_WAIT_SECONDS (10 s), then 409 with Retry-After. The key with another "
+                        + "request is 422. A refused request (4xx, 5xx) keeps no key: fix it and send it again with "
+                        + "the same key. Keys are per account; 1 to 255 printable ASCII characters, else 400. An "
+                        + "answer that holds a secret shown once (an API token) is not kept: sent again, it is 409.")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1)
+                        .maxLength(IdempotentPosts.MAX_LENGTH).pattern("^[\\x20-\\x7E]+$"))
+                .example("6f1c0b7e-3c1a-4f57-9a55-0e8f1d2a4b90");
     }
 
     /** {@link Problem} as RFC 9457 describes it, with this API's member {@code field}. */

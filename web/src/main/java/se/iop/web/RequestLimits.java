@@ -101,6 +101,12 @@ public class RequestLimits extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        refuse(response, path, status);
+    }
+
+    /** Answers a request over a limit ({@link #refusal}) with its status, as a problem detail under /api. */
+    static void refuse(HttpServletResponse response, String path, int status)
+            throws IOException {
         // No "Connection: close": a client still sending its body would find the connection gone before it
         // reads the answer. Undertow discards what is left of the body, up to the listener's max-post-size.
         String title = switch (status) {
