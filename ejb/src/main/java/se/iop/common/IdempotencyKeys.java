@@ -3,6 +3,7 @@ package se.iop.common;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ApplicationException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -51,6 +52,9 @@ public class IdempotencyKeys {
             super("Another request with this Idempotency-Key is still running", cause);
         }
     }
+
+    @EJB
+    private JobRuns runs;
 
     @PersistenceContext
     private EntityManager em;
@@ -142,12 +146,14 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Forgets keys older than 24 hours, every hour on every node: one indexed delete, harmless when several nodes run
-     * it at once (each deletes what is still there).
+     * Forgets keys older than 24 hours: one indexed delete an hour, by one node ({@link JobRuns}).
      */
     @Schedule(hour = "*", minute = "17", persistent = false, info = "idempotency-key-cleanup")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void forgetOld() {
+        if (!runs.claim("idempotency-key-cleanup", Duration.ofHours(1))) {
+            return;
+        }
         int deleted = em.createNativeQuery("delete from idempotency_key where created < " + EXPIRED).executeUpdate();
         if (deleted > 0) {
             LOG.fine(() -> deleted + " idempotency keys older than " + KEPT.toHours() + " hours forgotten");
