@@ -48,7 +48,7 @@ PG_RESTORE=$(pg_tool pg_restore)
 
 [ -f "$FILE" ] && [ -r "$FILE" ] || { echo "$SCRIPT: cannot read the file $FILE" >&2; exit 1; }
 if ! TOC=$("$PG_RESTORE" --list "$FILE" 2>&1); then
-    echo "$SCRIPT: $FILE is not a backup pg_restore can read (custom format, from ops/backup.sh):" >&2
+    echo "$SCRIPT: $FILE is not a backup pg_restore can read (custom format, from ops/backup.sh); nothing restored:" >&2
     echo "$TOC" | sed 's/^/    /' >&2
     exit 1
 fi

@@ -100,81 +100,86 @@ class BackupRestoreIT {
         String live = ItDatabase.database().databaseName();
         String restored = live + "_restored";
         String original = live + "_original";
-        dropIfPresent(restored);
-        dropIfPresent(original);
-        Reader reader = new Reader("revisor");
-
-        // What the installation answers before: every agreement's files and history, and this test's extras.
-        LocalDate dayBefore = today();
-        Map<String, byte[]> before = reader.everything(mine);
-        step("read before (" + before.size() + " answers)", started);
-
-        Path file = dir.resolve("iop.backup");
-        Map<String, String> backedUp = backUpWhileNothingChanges(live, file);
-        step("backed up", started);
-
-        Script restore = Script.run("restore.sh", file.toString(), restored);
-        assertEquals(0, restore.exit(), restore.toString());
-        assertTrue(restore.out().contains("Restored: schema version "), restore.toString());
-        step("restored", started);
-        Map<String, String> inRestored = contents(restored);
-        assertSame(backedUp, inRestored, "the restored database against the original at the backup");
-        assertEquals(List.of(ItDatabase.database().user()),
-                strings(restored, "select distinct tableowner::text from pg_tables where schemaname = 'public'"),
-                "the restored tables belong to the application's role");
-
-        // A database that is not empty is refused and left exactly as it was; a damaged file restores nothing.
-        Script again = Script.run("restore.sh", file.toString(), restored);
-        assertEquals(3, again.exit(), again.toString());
-        assertTrue(again.err().contains("is not empty") && again.err().contains("nothing restored"), again.toString());
-        assertSame(inRestored, contents(restored), "the database a refused restore was aimed at");
-        Path damaged = dir.resolve("damaged.backup");
-        byte[] whole = Files.readAllBytes(file);
-        Files.write(damaged, Arrays.copyOf(whole, whole.length - whole.length / 10));
         String nowhere = live + "_damaged";
-        Script broken = Script.run("restore.sh", damaged.toString(), nowhere);
-        assertEquals(1, broken.exit(), broken.toString());
-        assertTrue(broken.err().contains("nothing restored"), broken.toString());
-        assertFalse(databaseExists(nowhere), "a failed restore leaves no database it made");
-
-        step("refusals checked", started);
-        long lastAgreement = number(live, "select max(id) from agreement");
-        long lastRevision = number(live, "select max(id) from revision");
-        swap(live, original, restored);
-        long written;
-        Map<String, byte[]> after;
-        LocalDate dayAfter;
-        try {
-            awaitReady();
-            step("swapped", started);
-            after = reader.everything(mine);
-            dayAfter = today();
-            step("read after", started);
-
-            // A new write: new ids from the restored sequences, and it lands in the restored database.
-            JsonObject agreement = Fixtures.createAgreement(Fixtures.agreement());
-            written = id(agreement);
-            assertTrue(written > lastAgreement, "a new agreement's id " + written + " follows " + lastAgreement);
-            assertTrue(number(live, "select max(id) from revision") > lastRevision, "its history has a new revision");
-            assertEquals(1, number(live, "select count(*) from agreement where id = " + written));
-            assertEquals(0, number(original, "select count(*) from agreement where id = " + written));
-            assertEquals(200, Api.admin().get("api/agreements/" + written + "/history").status());
-        } finally {
-            swap(live, restored, original);
-            dropIfPresent(restored);
+        for (String leftover : List.of(restored, original, nowhere)) {
+            dropIfPresent(leftover);
         }
-        awaitReady();
-        step("swapped back", started);
-        assertEquals(404, Api.admin().get("api/agreements/" + written).status(), "the server is on the original again");
+        Session reader = Session.demo("revisor");
+        try {
+            // What the installation answers before: every agreement's files and history, and this test's extras.
+            LocalDate dayBefore = today();
+            Map<String, byte[]> before = reader.everything(mine);
+            step("read before (" + before.size() + " answers)", started);
 
-        // SIE (#GEN) and the committee report (its date, "until today", time elapsed) carry the day they are made:
-        // compared with a reading of the original made on the same day as the restored one's.
-        if (dayBefore.equals(dayAfter)) {
-            assertSameFiles(before, after);
-        } else {
-            Map<String, byte[]> originalAgain = reader.everything(mine);
-            assertEquals(dayAfter, today(), "the test took more than a day");
-            assertSameFiles(originalAgain, after);
+            Path file = dir.resolve("iop.backup");
+            Map<String, String> backedUp = backUpWhileNothingChanges(live, file);
+            step("backed up", started);
+
+            Script restore = Script.run("restore.sh", file.toString(), restored);
+            assertEquals(0, restore.exit(), restore.toString());
+            assertTrue(restore.out().contains("Restored: schema version "), restore.toString());
+            step("restored", started);
+            Map<String, String> inRestored = contents(restored);
+            assertSame(backedUp, inRestored, "the restored database against the original at the backup");
+            assertEquals(List.of(ItDatabase.database().user()),
+                    strings(restored, "select distinct tableowner::text from pg_tables where schemaname = 'public'"),
+                    "the restored tables belong to the application's role");
+
+            // A database that is not empty is refused and left exactly as it was; a damaged file restores nothing.
+            Script again = Script.run("restore.sh", file.toString(), restored);
+            assertEquals(3, again.exit(), again.toString());
+            assertTrue(again.err().contains("is not empty") && again.err().contains("nothing restored"), again.toString());
+            assertSame(inRestored, contents(restored), "the database a refused restore was aimed at");
+            Path damaged = dir.resolve("damaged.backup");
+            byte[] whole = Files.readAllBytes(file);
+            // Cut in its last rows (the table of contents is at the start): the restore fails midway and rolls back.
+            Files.write(damaged, Arrays.copyOf(whole, whole.length - whole.length / 20));
+            Script broken = Script.run("restore.sh", damaged.toString(), nowhere);
+            assertEquals(1, broken.exit(), broken.toString());
+            assertTrue(broken.err().contains("rolled back, nothing restored"), broken.toString());
+            assertFalse(databaseExists(nowhere), "a failed restore leaves no database it made");
+
+            step("refusals checked", started);
+            long lastAgreement = number(live, "select max(id) from agreement");
+            long lastRevision = number(live, "select max(id) from revision");
+            swap(live, original, restored);
+            long written;
+            Map<String, byte[]> after;
+            LocalDate dayAfter;
+            try {
+                awaitReady();
+                step("swapped", started);
+                after = reader.everything(mine);
+                dayAfter = today();
+                step("read after", started);
+
+                // A new write: new ids from the restored sequences, and it lands in the restored database.
+                JsonObject agreement = Fixtures.createAgreement(Fixtures.agreement());
+                written = id(agreement);
+                assertTrue(written > lastAgreement, "a new agreement's id " + written + " follows " + lastAgreement);
+                assertTrue(number(live, "select max(id) from revision") > lastRevision, "its history has a new revision");
+                assertEquals(1, number(live, "select count(*) from agreement where id = " + written));
+                assertEquals(0, number(original, "select count(*) from agreement where id = " + written));
+                assertEquals(200, Api.admin().get("api/agreements/" + written + "/history").status());
+            } finally {
+                swap(live, restored, original);
+            }
+            awaitReady();
+            step("swapped back", started);
+            assertEquals(404, Api.admin().get("api/agreements/" + written).status(), "the server is on the original again");
+
+            // SIE (#GEN) and the committee report (its date, "until today", time elapsed) carry the day they are made:
+            // compared with a reading of the original made on the same day as the restored one's.
+            if (dayBefore.equals(dayAfter)) {
+                assertSameFiles(before, after);
+            } else {
+                Map<String, byte[]> originalAgain = reader.everything(mine);
+                assertEquals(dayAfter, today(), "the test took more than a day");
+                assertSameFiles(originalAgain, after);
+            }
+        } finally {
+            dropIfPresent(restored);
+            dropIfPresent(nowhere);
         }
     }
 
@@ -190,8 +195,8 @@ class BackupRestoreIT {
      * a draft agreement with a cost; a landlord and a published packet.
      */
     private static Made realisticData() {
-        Api finance = Api.demo("ekonom");
-        Api admin = Api.admin();
+        Session finance = Session.demo("ekonom");
+        Session admin = new Session("admin", ItDatabase.ADMIN_PASSWORD);
         long social = committeeId(KOMMUN, SOCIALNAMNDEN);
         long care = committeeId(KOMMUN, "Vård- och omsorgsnämnden");
         long kommun = organisationId(KOMMUN);
@@ -229,7 +234,7 @@ class BackupRestoreIT {
             ok(finance.post("api/disbursements/" + payment + "/pay", "{\"paidOn\": \"2024-02-05\"}"));
 
             String user = partner.equals(STADSMISSION) ? "stadsmissionen" : "verdandi";
-            Api partnerApi = Api.demo(user);
+            Session partnerApi = Session.demo(user);
             long report = id(created(partnerApi.post("api/reports", report(agreement, "2024-Q1", 4)
                     .add("narrative", "Fyra hushåll i eget boende; samarbete med Nyköpingshem.").build().toString())));
             assertEquals(201, upload(user, report, "Protokoll styrgrupp.pdf", PDF_TYPE, pdf()).status());
@@ -258,25 +263,57 @@ class BackupRestoreIT {
 
     // ---- what the installation answers ---------------------------------------------------------------------
 
-    /** An auditor's session (logged in once, then its cookie), reading in a few threads. */
-    private static final class Reader {
+    /**
+     * A user logged in once (HTTP Basic), then known by the session cookie, as a browser or an integration is: no
+     * password hash per request. Writes carry JSON, which API writes on the cookie need.
+     */
+    private static final class Session {
 
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        private final String username;
-        private boolean loggedIn;
 
-        Reader(String username) {
-            this.username = username;
+        Session(String username, String password) {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(Api.base().resolve("api/agreements?max=1"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (username + ":" + password).getBytes(StandardCharsets.UTF_8))));
+            assertEquals(200, r.statusCode(), () -> username + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+
+        static Session demo(String username) {
+            return new Session(username, "bostadforst");
+        }
+
+        Api.Reply post(String path, String json) {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(Api.base().resolve(path))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+            return new Api.Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), null);
+        }
+
+        /** A file or document as the server sent it, byte for byte; anything but 200 fails. */
+        byte[] bytes(String path) {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(Api.base().resolve(path)));
+            assertEquals(200, r.statusCode(), () -> path + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            return r.body();
+        }
+
+        private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /**
          * Per agreement in the database: the SIE file (of the latest year with costs), the transactions CSV, the
          * committee report CSV and the history; of this test's agreements also the SIE file of 2024, and the
-         * attachments of its reports, its landlord's history and its packet version's history.
+         * attachments of its reports, its landlord's history and its packet version's history. Read in four threads.
          */
         Map<String, byte[]> everything(Made mine) throws Exception {
-            login();
             List<String> paths = new ArrayList<>();
             for (Object agreement : values(ItDatabase.database().databaseName(), "select id from agreement order by id")) {
                 paths.add("api/budgets/" + agreement + "/export/expenses.se");
@@ -300,7 +337,7 @@ class BackupRestoreIT {
             try {
                 Map<String, Future<byte[]>> pending = new TreeMap<>();
                 for (String path : paths) {
-                    pending.put(path, pool.submit(() -> get(path)));
+                    pending.put(path, pool.submit(() -> bytes(path)));
                 }
                 Map<String, byte[]> files = new TreeMap<>();
                 for (var e : pending.entrySet()) {
@@ -310,24 +347,6 @@ class BackupRestoreIT {
             } finally {
                 pool.shutdownNow();
             }
-        }
-
-        private void login() throws IOException, InterruptedException {
-            if (!loggedIn) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(Api.base().resolve("api/agreements?max=1"))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (username + ":bostadforst").getBytes(StandardCharsets.UTF_8))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, r.statusCode(), r.body());
-                loggedIn = true;
-            }
-        }
-
-        private byte[] get(String path) throws IOException, InterruptedException {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(Api.base().resolve(path))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, r.statusCode(), () -> path + ": " + new String(r.body(), StandardCharsets.UTF_8));
-            return r.body();
         }
     }
 
