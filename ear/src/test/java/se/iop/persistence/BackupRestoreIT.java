@@ -152,6 +152,11 @@ class BackupRestoreIT {
                 after = reader.everything(mine);
                 dayAfter = today();
                 step("read after", started);
+                // The pool let go of the original's connections and made new ones, by name, to the restored database.
+                String serverConnections = "select count(*) from pg_stat_activity where usename = '"
+                        + ItDatabase.database().user() + "' and datname = ";
+                assertEquals(0, number("postgres", serverConnections + "'" + original + "'"));
+                assertTrue(number("postgres", serverConnections + "'" + live + "'") > 0);
 
                 // A new write: new ids from the restored sequences, and it lands in the restored database.
                 JsonObject agreement = Fixtures.createAgreement(Fixtures.agreement());
