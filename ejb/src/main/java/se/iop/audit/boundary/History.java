@@ -120,6 +120,10 @@ public class History {
                 .add(criterion)
                 .addOrder(AuditEntity.revisionNumber().asc())
                 .getResultList();
+        // Within a revision (one transaction, e.g. an agreement made with two parties) by id: the database gives
+        // rows of equal revision in whatever order its plan yields, which changed after a restore (BackupRestoreIT).
+        rows = new ArrayList<>(rows);
+        rows.sort(Comparator.<Object[]>comparingLong(r -> ((Revision) r[1]).id()).thenComparing(r -> idOf.apply(type.cast(r[0]))));
         Map<Long, Map<String, Object>> previous = new HashMap<>();
         List<Change> changes = new ArrayList<>();
         for (Object[] row : rows) {
