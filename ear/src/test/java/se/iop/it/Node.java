@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,6 +40,8 @@ public final class Node implements AutoCloseable {
     /** What the Arquillian tests add to the running server's configuration, left out of a copy. */
     private static final Pattern RUNTIME_CONFIG = Pattern.compile(
             "\\s*<(system-properties|deployments)>.*?</\\1>", Pattern.DOTALL);
+    /** A file handler's absolute file name in logging.properties, e.g. {@code handler.FILE.fileName=/x/log/server.log}. */
+    private static final Pattern LOG_FILE = Pattern.compile("(?m)^(handler\\.[^.=]+\\.fileName=).*[/\\\\]([^/\\\\]+)$");
     /** WFLYSRV0049: the server (or a reload of it) starting. */
     private static final String STARTING = "WFLYSRV0049";
 
@@ -213,6 +216,15 @@ public final class Node implements AutoCloseable {
             }
             Files.writeString(xml, RUNTIME_CONFIG.matcher(Files.readString(xml, StandardCharsets.UTF_8)).replaceAll(""),
                     StandardCharsets.UTF_8);
+            // A server that ran writes its log files' absolute names here (the boot log goes there until the
+            // logging subsystem starts): this node's own log folder instead.
+            Path logging = to.resolve("logging.properties");
+            if (Files.exists(logging)) {
+                Path logDir = base.resolve("log");
+                Files.writeString(logging, LOG_FILE.matcher(Files.readString(logging, StandardCharsets.UTF_8))
+                        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + logDir.resolve(m.group(2)))),
+                        StandardCharsets.UTF_8);
+            }
             for (String dir : RUNTIME) {
                 Files.createDirectories(base.resolve(dir));
             }

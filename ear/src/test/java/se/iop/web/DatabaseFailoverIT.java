@@ -38,8 +38,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@link ReplicatedPostgres}, the machine's own server binaries), a node of its own ({@link Node}) whose
  * datasource has both in its URL ({@code targetServerType=primary}). Writers book costs through the API; the
  * primary stops at once (as in a crash), the standby is promoted, and writes go on against it without WildFly
- * being restarted; every cost the API acknowledged (201) is in the promoted database exactly once. Skipped,
- * saying why, on a machine without PostgreSQL's server binaries.
+ * being restarted; every cost the API acknowledged (201) is in the promoted database exactly once, and while
+ * there was no primary every refused write was a 503 with Retry-After. A write answered 503 may still have been
+ * committed (its commit reached the standby, its answer never came back from the primary): the figures count
+ * those. Skipped, saying why, on a machine without PostgreSQL's server binaries. {@code -Diop.it.pgPort=P} puts
+ * the servers on P and P + 1 (else two free ports), {@code -Diop.it.failover.portOffset} the node (else the
+ * tests' offset + 10), {@code -Diop.it.keepNode=true} keeps the node's folder (its log) after a pass too.
  */
 class DatabaseFailoverIT {
 
@@ -208,6 +212,11 @@ class DatabaseFailoverIT {
         assertTrue(resumedMs >= 0, "writes did not resume within " + RESUME_WITHIN_MS / 1000 + " s of the stop; "
                 + "failures " + failures + "; the node's log:\n" + node.tail(60));
         assertTrue(lost.isEmpty(), "acknowledged but not in the promoted database exactly once: " + lost);
+        // While there is no primary, the database is away: 503 with Retry-After and nothing else (never a 404 for a
+        // read that failed, nor a 500), and nothing a request did logged as an error.
+        assertEquals(List.of(), failures.keySet().stream().filter(k -> !k.equals("503 Retry-After 30")).toList(),
+                "failures by kind " + failures);
+        assertEquals(List.of(), errors.stream().filter(ServerLog.Entry::ofRequest).toList());
         assertTrue(node.alive() && node.pid() == javaPid && node.starts() == 1,
                 "the node was restarted or reloaded: pid " + javaPid + " → " + node.pid() + ", starts " + node.starts());
         Api.Reply ready = Api.anonymous().at(node.base()).get("api/health/ready");
