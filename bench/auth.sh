@@ -7,7 +7,7 @@
 # (a); (a) >= 50 % of (d)) and the load average; exits 1 when a target is missed.
 #
 # Uses the PostgreSQL of IOP_DB_HOST/IOP_DB_PORT (or an embedded one), a database iop_bench_auth
-# (IOP_BENCH_DATABASE) that it drops and creates, a copy of the provisioned WildFly of its own on port offset
+# (IOP_BENCH_DATABASE) that it drops and creates, the provisioned WildFly from a server base of its own on port offset
 # IOP_BENCH_PORT_OFFSET (default 700: HTTP 8780), and Keycloak (unpacked by the build into ear/target/keycloak)
 # on port IOP_BENCH_KEYCLOAK_PORT (default 8881, management 9881). IOP_BENCH_AGREEMENTS changes the fill.
 # Extra Maven options: MAVEN_ARGS (e.g. -o).

@@ -5,7 +5,7 @@
 # time of a 10 000-row CSV import, each against its target.
 #
 # Uses the PostgreSQL of IOP_DB_HOST/IOP_DB_PORT (or an embedded one), a database iop_bench (IOP_BENCH_DATABASE)
-# that it drops and creates, and a copy of the provisioned WildFly of its own (target/bench-server-<offset>) on port
+# that it drops and creates, and the provisioned WildFly from a server base of its own (target/bench-server-<offset>) on port
 # offset 700 (HTTP 8780, management 10690), so it runs beside ./run.sh and the integration tests of the same
 # checkout. IOP_BENCH_PORT_OFFSET changes the offset, IOP_BENCH_AGREEMENTS the fill (default 10 000),
 # IOP_BENCH_PAGE the page timed (default budget/view.xhtml). Extra Maven options: MAVEN_ARGS (e.g. -o).

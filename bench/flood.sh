@@ -5,7 +5,7 @@
 # while one logged-in user times the login page and the budget summary. Prints requests sent, sessions and
 # heap before, during and after, and the logged-in user's median and p95 during the flood.
 #
-# Runs its own copy of the provisioned server (target/bench-server-<offset>, heap 512 MB as in the report)
+# Runs the provisioned server from a base of its own (target/bench-server-<offset>, heap 512 MB as in the report)
 # on port offset IOP_BENCH_PORT_OFFSET (default 720: HTTP 8800, management 10710) with its own database
 # iop_bench_flood (dropped and made again), so it can run while ./run.sh serves from this checkout.
 # Extra Maven options: MAVEN_ARGS (e.g. -o).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Landlord benchmark: builds IOP, starts it on a copy of the provisioned WildFly of its own
+# Landlord benchmark: builds IOP, starts it on the provisioned WildFly from a server base of its own
 # (target/bench-server-<offset>, its own ports and a fresh database), with a real SMTP server (GreenMail,
 # inside the benchmark's JVM) as the receiver; sends one packet to 500 landlords and prints how long it
 # took, the page latency meanwhile and the time to make a packet's PDF. Stops everything it started.

@@ -15,7 +15,7 @@ bench_build() {
     fi
 }
 
-# Runs a benchmark class from the ear module's test classes; its server is a copy of its own
+# Runs a benchmark class from the ear module's test classes; its server runs from a base of its own
 # (target/bench-server-<port offset>), never wildfly-config/target/server that ./run.sh serves from.
 bench_run() {
     local main=$1

@@ -22,9 +22,21 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
+    /** The server asked; null for the integration tests' server ({@link #base()}). */
+    private final URI server;
 
     private Api(String authorization) {
+        this(authorization, null);
+    }
+
+    private Api(String authorization, URI server) {
         this.authorization = authorization;
+        this.server = server;
+    }
+
+    /** The same client asking another server, e.g. a {@link Node} of its own. */
+    public Api at(URI server) {
+        return new Api(authorization, server);
     }
 
     public static Api as(String username, String password) {
@@ -94,7 +106,8 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base().resolve(path.startsWith("/") ? path.substring(1) : path))
+        HttpRequest.Builder b = HttpRequest.newBuilder((server == null ? base() : server)
+                        .resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         if (authorization != null) {
             b.header("Authorization", authorization);

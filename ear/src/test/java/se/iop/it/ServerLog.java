@@ -41,6 +41,14 @@ public final class ServerLog {
         return new ServerLog(file);
     }
 
+    /** Another server's log (e.g. a {@link Node}'s), marked at its present end. */
+    public static ServerLog marked(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No server log at " + file);
+        }
+        return new ServerLog(file);
+    }
+
     public Path file() {
         return file;
     }

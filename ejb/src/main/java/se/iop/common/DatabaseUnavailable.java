@@ -3,6 +3,8 @@ package se.iop.common;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -28,7 +30,16 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return in(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Along the causes and also the suppressed exceptions: a commit that failed because the connection was lost
+     * (the primary gone in a failover) reaches us as the transaction manager's RollbackException ("Could not
+     * commit transaction"), the pool's and the driver's exceptions only suppressed inside it.
+     */
+    private static boolean in(Throwable failure, Set<Throwable> seen) {
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             // The connection pool (IronJacamar) could not give a connection: whatever PostgreSQL said, none to be had.
             if (t instanceof jakarta.resource.ResourceException || t instanceof ConnectException
                     || t instanceof SQLTransientConnectionException) {
@@ -40,6 +51,11 @@ public final class DatabaseUnavailable {
                     if (state != null && (state.startsWith("08") || STATES.contains(state))) {
                         return true;
                     }
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (in(suppressed, seen)) {
+                    return true;
                 }
             }
         }

@@ -1,8 +1,10 @@
 package se.iop.common;
 
 import jakarta.ejb.EJBException;
+import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.ResourceException;
+import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -30,6 +32,22 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.in(new PersistenceException(new SQLException("terminating connection", "57P01"))));
         assertTrue(DatabaseUnavailable.in(new PersistenceException(new SQLException("I/O error", "08006"))));
         assertTrue(DatabaseUnavailable.in(new SQLException("too many clients", "53300")));
+    }
+
+    @Test
+    void aCommitThatFailedOnALostConnectionIsUnavailable() {
+        // The primary gone at the commit (a failover): the transaction manager's RollbackException holds the pool's
+        // exception, and under it the driver's, only as suppressed, and the container wraps it.
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        Exception local = new Exception("IJ001156: Could not commit local transaction",
+                new ResourceException("SQLException", new PSQLException("An I/O error occurred while sending to the backend.",
+                        PSQLState.CONNECTION_FAILURE)));
+        rollback.addSuppressed(local);
+        assertTrue(DatabaseUnavailable.in(new EJBTransactionRolledbackException(rollback.getMessage(), rollback)));
+        // A commit refused by the database for what was written stays a refusal.
+        RollbackException refused = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        refused.addSuppressed(new SQLException("duplicate", "23505"));
+        assertFalse(DatabaseUnavailable.in(new EJBTransactionRolledbackException(refused.getMessage(), refused)));
     }
 
     @Test
