@@ -12,7 +12,6 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import se.iop.partner.boundary.OrganisationQuery;
 import se.iop.partner.boundary.Organisations;
-import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
@@ -51,7 +50,7 @@ public class OrganisationList implements Serializable {
     private boolean includeInactive;
     private long total;
 
-    private final LazyDataModel<Organisation> rows = new Rows();
+    private final LazyDataModel<OrganisationRow> rows = new Rows();
 
     /** A new search starts on the first page. */
     public void search() {
@@ -70,7 +69,7 @@ public class OrganisationList implements Serializable {
     }
 
     /** One page of the register as the table asks for it, read by the service with the search applied. */
-    private final class Rows extends LazyDataModel<Organisation> {
+    private final class Rows extends LazyDataModel<OrganisationRow> {
 
         private static final long serialVersionUID = 1L;
 
@@ -81,24 +80,24 @@ public class OrganisationList implements Serializable {
         }
 
         @Override
-        public List<Organisation> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                       Map<String, FilterMeta> filterBy) {
-            return organisations.search(query(sortBy, first, pageSize));
+        public List<OrganisationRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                          Map<String, FilterMeta> filterBy) {
+            return organisations.search(query(sortBy, first, pageSize)).stream().map(OrganisationRow::of).toList();
         }
 
         @Override
-        public String getRowKey(Organisation o) {
+        public String getRowKey(OrganisationRow o) {
             return String.valueOf(o.id());
         }
 
         @Override
-        public Organisation getRowData(String rowKey) {
-            List<Organisation> page = getWrappedData();
+        public OrganisationRow getRowData(String rowKey) {
+            List<OrganisationRow> page = getWrappedData();
             return page == null ? null : page.stream().filter(o -> rowKey.equals(getRowKey(o))).findFirst().orElse(null);
         }
     }
 
-    public LazyDataModel<Organisation> getRows() {
+    public LazyDataModel<OrganisationRow> getRows() {
         return rows;
     }
 
