@@ -4,16 +4,30 @@
 # IOP_PORT_OFFSET moves every port of the server (HTTP 8080 + offset, management 9990 + offset).
 # ./run.sh --sso also starts Keycloak (from Maven Central) on 8180 + offset with two demo identity providers,
 # a municipality's staff IdP and an e-ID broker, and offers them on the login page.
+# ./run.sh --nodes 2 (or IOP_NODES=2) starts a cluster instead: HAProxy (Debian's haproxy) on 8080 + offset in
+# front of that many nodes of the clustered server (wildfly-config/target/server-ha) on offsets +100, +200, …
+# (README, Running several nodes). Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 SSO=no
-for arg in "$@"; do
-    case "$arg" in
+NODES=${IOP_NODES:-1}
+usage() { echo "usage: ./run.sh [--sso] [--nodes N]   (N from 2 to 9: a balancer and N clustered nodes)"; exit 2; }
+while [ $# -gt 0 ]; do
+    case "$1" in
         --sso) SSO=yes ;;
-        *) echo "usage: ./run.sh [--sso]"; exit 2 ;;
+        --nodes) [ $# -ge 2 ] || usage; NODES=$2; shift ;;
+        --nodes=*) NODES=${1#--nodes=} ;;
+        *) usage ;;
     esac
+    shift
 done
+case "$NODES" in
+    1) ;;
+    [2-9]) command -v haproxy > /dev/null || {
+               echo "Several nodes need HAProxy as their load balancer: apt-get install haproxy (Debian 12: 2.6)"; exit 2; } ;;
+    *) usage ;;
+esac
 
 STATE=.iop
 SERVER=wildfly-config/target/server
@@ -31,9 +45,13 @@ java -cp "wildfly-config/target/classes:$(cat wildfly-config/target/classpath.tx
     se.iop.devdb.LocalDatabase "$STATE/db-url" "$STATE/pgdata" > "$STATE/database.log" 2>&1 &
 DB_PID=$!
 SERVER_PID=""
-JAVA_PID=""
 KC_PID=""
+LB_PID=""
+declare -a NODE_PIDS=()
 PID_FILE="$STATE/server.pid"
+# Node i of a cluster: every port moved by another IOP_NODE_PORT_STEP (100) per node (HTTP 8180, 8280, …;
+# management 10090, 10190, …; JGroups 7700, 7800, …).
+node_offset() { echo $((OFFSET + ${IOP_NODE_PORT_STEP:-100} * $1)); }
 
 # Waits up to $2 seconds for process $1 to end; true if it has.
 ended_within() {
@@ -44,32 +62,53 @@ ended_within() {
     ! kill -0 "$1" 2>/dev/null
 }
 
-# Stops the server even when it no longer answers (e.g. out of memory): the management shutdown, given
+# Stops a server even when it no longer answers (e.g. out of memory): the management shutdown, given
 # 15 s; then the server's own Java process, by its id, with TERM and at last KILL.
-stop_server() {
-    [ -n "$SERVER_PID" ] || return 0
-    [ -s "$PID_FILE" ] && JAVA_PID=$(cat "$PID_FILE")
-    local pid=${JAVA_PID:-$SERVER_PID}
-    kill -0 "$pid" 2>/dev/null || return 0
-    local asked=no
-    timeout 15 "$SERVER/bin/jboss-cli.sh" --connect --controller="remote+http://127.0.0.1:$MANAGEMENT" \
-        --command=:shutdown > /dev/null 2>&1 && asked=yes
-    if [ "$asked" = no ] || ! ended_within "$pid" 15; then
-        echo "    The server did not stop by its management interface; ending process $pid"
-        kill -TERM "$pid" 2>/dev/null || true
-        if ! ended_within "$pid" 10; then
-            kill -KILL "$pid" 2>/dev/null || true
+# $1 the id of standalone.sh, $2 its pid file (the Java process), $3 the management port.
+stop_node() {
+    [ -n "$1" ] || return 0
+    local pid=$1
+    [ -s "$2" ] && pid=$(cat "$2")
+    if kill -0 "$pid" 2>/dev/null; then
+        local asked=no
+        timeout 15 "$SERVER/bin/jboss-cli.sh" --connect --controller="remote+http://127.0.0.1:$3" \
+            --command=:shutdown > /dev/null 2>&1 && asked=yes
+        if [ "$asked" = no ] || ! ended_within "$pid" 15; then
+            echo "    The server did not stop by its management interface; ending process $pid"
+            kill -TERM "$pid" 2>/dev/null || true
+            if ! ended_within "$pid" 10; then
+                kill -KILL "$pid" 2>/dev/null || true
+            fi
         fi
     fi
-    wait "$SERVER_PID" 2>/dev/null || true
-    rm -f "$PID_FILE"
+    wait "$1" 2>/dev/null || true
+    rm -f "$2"
+}
+
+stop_server() {
+    stop_node "$SERVER_PID" "$PID_FILE" "$MANAGEMENT"
+}
+
+# The cluster's nodes, stopped side by side (each may take its 15 s), then the balancer.
+stop_cluster() {
+    local i stoppers=()
+    for i in $(seq 1 "$NODES"); do
+        [ -n "${NODE_PIDS[$i]:-}" ] || continue
+        stop_node "${NODE_PIDS[$i]}" "$STATE/nodes/node$i.pid" $((9990 + $(node_offset "$i"))) &
+        stoppers+=($!)
+    done
+    [ ${#stoppers[@]} -eq 0 ] || wait "${stoppers[@]}" 2>/dev/null || true
+    if [ -n "$LB_PID" ] && kill -0 "$LB_PID" 2>/dev/null; then
+        kill "$LB_PID" 2>/dev/null || true
+        wait "$LB_PID" 2>/dev/null || true
+    fi
 }
 
 stop() {
     trap - INT TERM EXIT
     echo
     echo "==> Stopping"
-    stop_server
+    if [ "$NODES" -gt 1 ]; then stop_cluster; else stop_server; fi
     if [ -n "$KC_PID" ] && kill -0 "$KC_PID" 2>/dev/null; then
         pkill -TERM -P "$KC_PID" 2>/dev/null || true
         kill "$KC_PID" 2>/dev/null || true
@@ -116,12 +155,7 @@ if [ "$SSO" = yes ]; then
     done
 fi
 
-echo "==> Starting WildFly"
-rm -f "$SERVER"/standalone/deployments/iop.ear.*
-cp ear/target/iop.ear "$SERVER/standalone/deployments/iop.ear"
-LOG="$SERVER/standalone/log/server.log"
-LOG_START=$( [ -f "$LOG" ] && wc -l < "$LOG" || echo 0 )
-ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}" -Djboss.socket.binding.port-offset="$OFFSET"
+ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}"
       -Diop.public.url="${IOP_PUBLIC_URL:-http://localhost:$PORT/}")
 [ -n "${IOP_ADMIN_PASSWORD:-}" ] && ARGS+=(-Diop.admin.password="$IOP_ADMIN_PASSWORD")
 if [ "$SSO" = yes ]; then
@@ -132,11 +166,19 @@ if [ "$SSO" = yes ]; then
            -Diop.oidc.eid.client.secret=iop-demo-eid-secret -Diop.oidc.eid.label="BankID eller Freja (demo)"
            -Diop.oidc.eid.subject.claim=personal_identity_number)
 fi
+
+if [ "$NODES" -eq 1 ]; then
+echo "==> Starting WildFly"
+rm -f "$SERVER"/standalone/deployments/iop.ear.*
+cp ear/target/iop.ear "$SERVER/standalone/deployments/iop.ear"
+LOG="$SERVER/standalone/log/server.log"
+LOG_START=$( [ -f "$LOG" ] && wc -l < "$LOG" || echo 0 )
 # In the background with a pid file: standalone.sh then writes the id of the server's Java process,
 # which stop_server can end even when the server no longer answers.
 rm -f "$PID_FILE"
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$PID_FILE" \
-    "$SERVER/bin/standalone.sh" -b "${IOP_BIND:-127.0.0.1}" "${ARGS[@]}" > "$STATE/server.out" 2>&1 &
+    "$SERVER/bin/standalone.sh" -b "${IOP_BIND:-127.0.0.1}" "${ARGS[@]}" -Djboss.socket.binding.port-offset="$OFFSET" \
+    > "$STATE/server.out" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 180); do
@@ -146,6 +188,120 @@ for _ in $(seq 1 180); do
     fi
     sleep 1
 done
+else
+# A cluster: each node a directory of its own under .iop/nodes (configuration, deployment, data, log) over the one
+# provisioned clustered server, made afresh at each start.
+SERVER_HA=wildfly-config/target/server-ha
+CLUSTER_BIND=${IOP_CLUSTER_BIND:-127.0.0.1}
+MEMBERS=${IOP_CLUSTER_MEMBERS:-$(for i in $(seq 1 "$NODES"); do printf '%s[%d],' "$CLUSTER_BIND" $((7600 + $(node_offset "$i"))); done)}
+MEMBERS=${MEMBERS%,}
+mkdir -p "$STATE/nodes"
+
+start_node() {
+    local i=$1 base="$STATE/nodes/node$1"
+    rm -rf "$base" "$STATE/nodes/node$i.pid"
+    mkdir -p "$base/deployments"
+    cp -r "$SERVER_HA/standalone/configuration" "$base/configuration"
+    cp ear/target/iop.ear "$base/deployments/iop.ear"
+    JBOSS_JAVA_SIZING="-Xms64m -Xmx${IOP_NODE_HEAP:-512m}" LAUNCH_JBOSS_IN_BACKGROUND=1 \
+        JBOSS_PIDFILE="$PWD/$STATE/nodes/node$i.pid" \
+        "$SERVER_HA/bin/standalone.sh" -b 127.0.0.1 "${ARGS[@]}" -Djboss.socket.binding.port-offset="$(node_offset "$i")" \
+        -Djboss.server.base.dir="$PWD/$base" -Djboss.node.name="node$i" \
+        -Djboss.bind.address.private="$CLUSTER_BIND" -Diop.cluster.members="$MEMBERS" \
+        > "$STATE/nodes/node$i.out" 2>&1 &
+    NODE_PIDS[$i]=$!
+}
+
+wait_node() {
+    local i=$1 base="$STATE/nodes/node$1"
+    for _ in $(seq 1 240); do
+        [ -e "$base/deployments/iop.ear.deployed" ] && return 0
+        if [ -e "$base/deployments/iop.ear.failed" ] || ! kill -0 "${NODE_PIDS[$i]}" 2>/dev/null; then
+            echo "Node $i did not start; the end of its log:"; tail -40 "$base/log/server.log"; exit 1
+        fi
+        sleep 1
+    done
+    echo "Node $i did not start in time; the end of its log:"; tail -40 "$base/log/server.log"; exit 1
+}
+
+# The first node alone migrates the schema and loads the demo; the others find both done.
+echo "==> Starting node 1 of $NODES (clustered WildFly, heap ${IOP_NODE_HEAP:-512m})"
+start_node 1
+wait_node 1
+echo "==> Starting nodes 2 to $NODES"
+for i in $(seq 2 "$NODES"); do start_node "$i"; done
+for i in $(seq 2 "$NODES"); do wait_node "$i"; done
+LOG="$STATE/nodes/node1/log/server.log"
+LOG_START=0
+
+echo "==> Starting HAProxy on ${IOP_BIND:-127.0.0.1}:$PORT"
+LB_STATS=$((8404 + OFFSET))
+{
+    cat <<HAPROXY
+# Made by run.sh at each start with $NODES nodes (README, Running several nodes).
+global
+    log stdout format raw local0 info
+    maxconn 4000
+
+defaults
+    mode http
+    log global
+    option httplog
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout http-request 20s
+    timeout check 3s
+    # A request that could not reach its node (refused, killed) is tried again, on another node: it never got
+    # there. One that reached a node that then died is not repeated (it may have been written); its client retries.
+    retries 3
+    retry-on conn-failure
+    option redispatch 1
+
+frontend iop
+    bind ${IOP_BIND:-127.0.0.1}:$PORT
+    # Only the balancer says who the client is: the nodes read the address (login throttling) from it.
+    http-request del-header X-Forwarded-For
+    http-request del-header X-Forwarded-Host
+    http-request del-header X-Forwarded-Port
+    http-request del-header X-Forwarded-Proto
+    http-request del-header Forwarded
+    option forwardfor
+    default_backend nodes
+
+backend nodes
+    balance roundrobin
+    # A node serves only while its readiness says UP (its database reachable); checked every 2 s.
+    option httpchk GET /api/health/ready
+    http-check expect status 200
+    default-server check inter 2s fall 2 rise 2
+    # A session goes to the node its id names after the dot (WildFly's route: the node owning the session);
+    # when that node is down, to any other, which reads the session from the distributed cache.
+HAPROXY
+    for i in $(seq 1 "$NODES"); do
+        echo "    use-server node$i if { req.cook(JSESSIONID),field(2,.) -m str node$i }"
+    done
+    for i in $(seq 1 "$NODES"); do
+        echo "    server node$i 127.0.0.1:$((8080 + $(node_offset "$i")))"
+    done
+    cat <<HAPROXY
+
+listen stats
+    bind 127.0.0.1:$LB_STATS
+    stats enable
+    stats uri /
+    stats refresh 5s
+HAPROXY
+} > "$STATE/haproxy.cfg"
+haproxy -c -q -f "$STATE/haproxy.cfg" || { echo "The balancer's configuration ($STATE/haproxy.cfg) is not valid"; exit 1; }
+haproxy -db -f "$STATE/haproxy.cfg" > "$STATE/haproxy.log" 2>&1 &
+LB_PID=$!
+for _ in $(seq 1 30); do
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/health/ready" && break
+    kill -0 "$LB_PID" 2>/dev/null || { echo "HAProxy did not start:"; tail -20 "$STATE/haproxy.log"; exit 1; }
+    sleep 1
+done
+fi
 
 # Only this start's log lines: the generated password is printed on the very first start alone.
 GENERATED=$(tail -n +"$((LOG_START + 1))" "$LOG" | grep -o "First administrator created: user 'admin', password '[^']*'" | tail -1 || true)
@@ -180,5 +336,16 @@ if [ "$SSO" = yes ]; then
 SSOBANNER
 fi
 echo
-echo "  Server log: $SERVER/standalone/log/server.log    Stop with Ctrl-C."
-wait "$SERVER_PID"
+if [ "$NODES" -eq 1 ]; then
+    echo "  Server log: $SERVER/standalone/log/server.log    Stop with Ctrl-C."
+    wait "$SERVER_PID"
+else
+    echo "  A cluster of $NODES nodes behind HAProxy (JGroups members: $MEMBERS):"
+    for i in $(seq 1 "$NODES"); do
+        echo "    node$i  http://127.0.0.1:$((8080 + $(node_offset "$i")))/  process $(cat "$STATE/nodes/node$i.pid" 2>/dev/null)  log $STATE/nodes/node$i/log/server.log"
+    done
+    echo "  The balancer's log: $STATE/haproxy.log (which node served each request), its state: http://127.0.0.1:$LB_STATS/"
+    echo "  Every answer names its node in the header X-IOP-Node. To try a failover: kill -9 \$(cat $STATE/nodes/node1.pid)"
+    echo "  Stop all with Ctrl-C."
+    wait "$LB_PID"
+fi
