@@ -5,7 +5,7 @@
 # ./run.sh --sso also starts Keycloak (from Maven Central) on 8180 + offset with two demo identity providers,
 # a municipality's staff IdP and an e-ID broker, and offers them on the login page.
 # ./run.sh --nodes 2 (or IOP_NODES=2) starts a cluster instead: HAProxy (Debian's haproxy) on 8080 + offset in
-# front of that many nodes of the clustered server (wildfly-config/target/server-ha) on offsets +100, +200, …
+# front of that many nodes of the clustered server (wildfly-config/target/server-ha) on offsets +1000, +2000, …
 # (README, Running several nodes). Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -49,9 +49,10 @@ KC_PID=""
 LB_PID=""
 declare -a NODE_PIDS=()
 PID_FILE="$STATE/server.pid"
-# Node i of a cluster: every port moved by another IOP_NODE_PORT_STEP (100) per node (HTTP 8180, 8280, …;
-# management 10090, 10190, …; JGroups 7700, 7800, …).
-node_offset() { echo $((OFFSET + ${IOP_NODE_PORT_STEP:-100} * $1)); }
+# Node i of a cluster: every port moved by another IOP_NODE_PORT_STEP (1000) per node (HTTP 9080, 10080, …;
+# management 10990, 11990, …; JGroups 8600, 9600, …): clear of each other, of Keycloak's 8180 and 9180 (--sso) and
+# of the balancer's 8080 and 8404.
+node_offset() { echo $((OFFSET + ${IOP_NODE_PORT_STEP:-1000} * $1)); }
 
 # Waits up to $2 seconds for process $1 to end; true if it has.
 ended_within() {
@@ -252,10 +253,11 @@ defaults
     timeout server 60s
     timeout http-request 20s
     timeout check 3s
-    # A request that could not reach its node (refused, killed) is tried again, on another node: it never got
-    # there. One that reached a node that then died is not repeated (it may have been written); its client retries.
+    # A request that could not reach its node, or got no byte of an answer from it, is tried again on another
+    # node: a node killed with -9 still takes connections for a few hundred ms while it dies, and reads none of
+    # them. One whose answer had begun is not repeated; its client sees 502 and tries again.
     retries 3
-    retry-on conn-failure
+    retry-on conn-failure empty-response
     option redispatch 1
 
 frontend iop
