@@ -237,64 +237,10 @@ LOG_START=0
 
 echo "==> Starting HAProxy on ${IOP_BIND:-127.0.0.1}:$PORT"
 LB_STATS=$((8404 + OFFSET))
-{
-    cat <<HAPROXY
-# Made by run.sh at each start with $NODES nodes (README, Running several nodes).
-global
-    log stdout format raw local0 info
-    maxconn 4000
-
-defaults
-    mode http
-    log global
-    option httplog
-    timeout connect 2s
-    timeout client 60s
-    timeout server 60s
-    timeout http-request 20s
-    timeout check 3s
-    # A request that could not reach its node, or got no byte of an answer from it, is tried again on another
-    # node: a node killed with -9 still takes connections for a few hundred ms while it dies, and reads none of
-    # them. One whose answer had begun is not repeated; its client sees 502 and tries again.
-    retries 3
-    retry-on conn-failure empty-response
-    option redispatch 1
-
-frontend iop
-    bind ${IOP_BIND:-127.0.0.1}:$PORT
-    # Only the balancer says who the client is: the nodes read the address (login throttling) from it.
-    http-request del-header X-Forwarded-For
-    http-request del-header X-Forwarded-Host
-    http-request del-header X-Forwarded-Port
-    http-request del-header X-Forwarded-Proto
-    http-request del-header Forwarded
-    option forwardfor
-    default_backend nodes
-
-backend nodes
-    balance roundrobin
-    # A node serves only while its readiness says UP (its database reachable); checked every 2 s.
-    option httpchk GET /api/health/ready
-    http-check expect status 200
-    default-server check inter 2s fall 2 rise 2
-    # A session goes to the node its id names after the dot (WildFly's route: the node owning the session);
-    # when that node is down, to any other, which reads the session from the distributed cache.
-HAPROXY
-    for i in $(seq 1 "$NODES"); do
-        echo "    use-server node$i if { req.cook(JSESSIONID),field(2,.) -m str node$i }"
-    done
-    for i in $(seq 1 "$NODES"); do
-        echo "    server node$i 127.0.0.1:$((8080 + $(node_offset "$i")))"
-    done
-    cat <<HAPROXY
-
-listen stats
-    bind 127.0.0.1:$LB_STATS
-    stats enable
-    stats uri /
-    stats refresh 5s
-HAPROXY
-} > "$STATE/haproxy.cfg"
+NODE_PORTS=()
+for i in $(seq 1 "$NODES"); do NODE_PORTS+=("node$i=$((8080 + $(node_offset "$i")))"); done
+# One configuration, shared with the failover test (ClusterFailoverIT).
+bash ops/haproxy-config.sh "${IOP_BIND:-127.0.0.1}" "$PORT" "$LB_STATS" "${NODE_PORTS[@]}" > "$STATE/haproxy.cfg"
 haproxy -c -q -f "$STATE/haproxy.cfg" || { echo "The balancer's configuration ($STATE/haproxy.cfg) is not valid"; exit 1; }
 haproxy -db -f "$STATE/haproxy.cfg" > "$STATE/haproxy.log" 2>&1 &
 LB_PID=$!
