@@ -404,7 +404,8 @@ public final class Node implements AutoCloseable {
         deleteTree(settings.base);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Removes a folder and all in it (also for {@link ReplicatedPostgres}). */
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

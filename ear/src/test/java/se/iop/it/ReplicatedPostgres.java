@@ -119,7 +119,7 @@ public final class ReplicatedPostgres implements AutoCloseable {
         dir = dir.toAbsolutePath();
         ReplicatedPostgres pair = new ReplicatedPostgres(bin, dir, primaryPort, standbyPort, isRoot());
         pair.stopBoth(); // servers a killed run left on these folders
-        deleteTree(dir);
+        Node.deleteTree(dir);
         Files.createDirectories(dir);
         if (pair.asPostgres) {
             UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
@@ -264,17 +264,6 @@ public final class ReplicatedPostgres implements AutoCloseable {
         } catch (IllegalStateException e) {
             // shutting down: the hook runs anyway
         }
-        deleteTree(dir);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Node.deleteTree(dir);
     }
 }
