@@ -159,6 +159,8 @@ fi
 ARGS=(-Diop.db.url="$DB_URL" -Diop.demo="${IOP_DEMO:-true}"
       -Diop.public.url="${IOP_PUBLIC_URL:-http://localhost:$PORT/}")
 [ -n "${IOP_ADMIN_PASSWORD:-}" ] && ARGS+=(-Diop.admin.password="$IOP_ADMIN_PASSWORD")
+# The demo's two committees keep registration series of their own (README, Public records).
+[ "${IOP_DEMO:-true}" = true ] && [ -z "${IOP_DIARY_PREFIXES:-}" ] && ARGS+=(-Diop.diary.prefixes="Socialnämnden=SN;Vård- och omsorgsnämnden=VON")
 if [ "$SSO" = yes ]; then
     ARGS+=(-Diop.oidc.providers=staff,eid
            -Diop.oidc.staff.issuer="$KC/iop-demo-staff" -Diop.oidc.staff.client.id=iop

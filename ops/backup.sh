@@ -32,17 +32,12 @@ Exit status: 0 backed up; 1 failed (no file is left); 2 wrong use; 3 <file> exis
 USAGE
 }
 
-case "${1:-}" in
-    -h | --help) usage; exit 0 ;;
-    "") fail_usage "name the file to write the backup to" ;;
-    -*) fail_usage "unknown option '$1'" ;;
-esac
+first_argument "name the file to write the backup to" "$@"
 [ $# -eq 1 ] || fail_usage "one file, nothing else"
 FILE=$1
 db_settings
-PSQL=$(pg_tool psql)
+db_tools
 PG_DUMP=$(pg_tool pg_dump)
-PG_RESTORE=$(pg_tool pg_restore)
 
 if [ -e "$FILE" ]; then
     echo "$SCRIPT: $FILE exists already; it is not overwritten. Name a new file." >&2
@@ -76,7 +71,7 @@ if ! TOC=$("$PG_RESTORE" --list "$TMP" 2>&1); then
     echo "$SCRIPT: the file pg_dump wrote does not read back: $TOC" >&2
     exit 1
 fi
-if ! grep -q "TABLE DATA public flyway_schema_history " <<<"$TOC"; then
+if ! holds_iop "$TOC"; then
     echo "$SCRIPT: the dump holds no Flyway schema history; not kept." >&2
     exit 1
 fi

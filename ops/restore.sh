@@ -33,18 +33,13 @@ Exit status: 0 restored; 1 failed (nothing restored); 2 wrong use; 3 the databas
 USAGE
 }
 
-case "${1:-}" in
-    -h | --help) usage; exit 0 ;;
-    "") fail_usage "name the backup file to restore" ;;
-    -*) fail_usage "unknown option '$1'" ;;
-esac
+first_argument "name the backup file to restore" "$@"
 [ $# -le 2 ] || fail_usage "a file and at most a database name, nothing else"
 FILE=$1
 db_settings
 TARGET=${2:-$DB_NAME}
 [ -n "$TARGET" ] || fail_usage "the database name is empty"
-PSQL=$(pg_tool psql)
-PG_RESTORE=$(pg_tool pg_restore)
+db_tools
 
 [ -f "$FILE" ] && [ -r "$FILE" ] || { echo "$SCRIPT: cannot read the file $FILE" >&2; exit 1; }
 if ! TOC=$("$PG_RESTORE" --list "$FILE" 2>&1); then
@@ -52,7 +47,7 @@ if ! TOC=$("$PG_RESTORE" --list "$FILE" 2>&1); then
     echo "$TOC" | sed 's/^/    /' >&2
     exit 1
 fi
-if ! grep -q "TABLE DATA public flyway_schema_history " <<<"$TOC"; then
+if ! holds_iop "$TOC"; then
     echo "$SCRIPT: $FILE holds no IOP database (no Flyway schema history in it); nothing restored." >&2
     exit 1
 fi

@@ -1,6 +1,19 @@
-# Sourced by ops/backup.sh and ops/restore.sh: the database settings, read from the same variables as ./run.sh
-# and the server, and the PostgreSQL client programs. Exit codes of both scripts: 0 done, 1 failed (nothing
-# half-done is left), 2 wrong use, 3 refused (a file or a database that is not to be overwritten).
+# Sourced by ops/backup.sh and ops/restore.sh: their first argument, the database settings, read from the same
+# variables as ./run.sh and the server, the PostgreSQL client programs and what makes a dump IOP's. Exit codes of
+# both scripts: 0 done, 1 failed (nothing half-done is left), 2 wrong use, 3 refused (a file or a database that is
+# not to be overwritten).
+
+# The first argument, the file: --help prints the script's usage, nothing or an option is wrong use ($1: what to
+# say when the file is missing; then the script's arguments).
+first_argument() {
+    local missing=$1
+    shift
+    case "${1:-}" in
+        -h | --help) usage; exit 0 ;;
+        "") fail_usage "$missing" ;;
+        -*) fail_usage "unknown option '$1'" ;;
+    esac
+}
 
 # IOP_DB_HOST, IOP_DB_PORT, IOP_DB_NAME win; where they are not set, the server's own IOP_DB_URL
 # (jdbc:postgresql://host[:port]/name[?…]) names them; else the defaults of ./run.sh.
@@ -41,6 +54,17 @@ pg_tool() {
         exit 1
     fi
     echo "$found"
+}
+
+# psql and pg_restore, which both scripts use, into PSQL and PG_RESTORE.
+db_tools() {
+    PSQL=$(pg_tool psql)
+    PG_RESTORE=$(pg_tool pg_restore)
+}
+
+# Whether a dump's table of contents ($1, from pg_restore --list) holds IOP's database: Flyway's schema history.
+holds_iop() {
+    grep -q "TABLE DATA public flyway_schema_history " <<<"$1"
 }
 
 # psql as the application's role (or, with DB_AS=admin, the administrator) on database $1, reading SQL from

@@ -385,6 +385,27 @@ class FreeTextIT {
     }
 
     @Test
+    void diarySecrecyMarkings() {
+        long entry = ((Number) se.iop.it.Rows.value("select min(id) from registry_entry")).longValue();
+        check(line("secrecyReference", t -> admin.put("api/diary/" + entry + "/secrecy", Json.createObjectBuilder()
+                .add("secrecyReference", t).add("secrecyReason", "Enskilds förhållanden"))), "26 kap. 1 § OSL");
+        check(lines("secrecyReason", t -> admin.put("api/diary/" + entry + "/secrecy", Json.createObjectBuilder()
+                .add("secrecyReference", "26 kap. 1 § OSL").add("secrecyReason", t))));
+        assertEquals(200, Api.admin().delete("api/diary/" + entry + "/secrecy").status());
+        for (String list : List.of("api/public/diary", "api/diary")) {
+            assertProblem(Api.admin().get(list + "?text=Ny%00k%C3%B6ping"), 422, "text");
+            assertProblem(Api.admin().get(list + "?counterpart=%E2%80%AE"), 422, "counterpart");
+            assertEquals(200, Api.admin().get(list + "?text=Nyk%C3%B6ping").status(), list);
+        }
+    }
+
+    @Test
+    void legalHoldReasons() {
+        long agreement = id(Fixtures.decided(Fixtures.STADSMISSION));
+        check(line("reason", t -> admin.put("api/retention/holds/" + agreement, Json.createObjectBuilder().add("reason", t))));
+    }
+
+    @Test
     void searchesRefuseControlCharactersInsteadOfFailingInTheDatabase() {
         Api api = Api.admin();
         for (String list : List.of("api/agreements", "api/organisations", "api/landlords")) {
@@ -406,8 +427,9 @@ class FreeTextIT {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public'"
                     + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'"
-                    // the scheduled jobs note each period they run in job_run, whatever the requests do
-                    + " and table_name <> 'job_run' order by table_name")) {
+                    // the scheduled jobs note each period they run in job_run, and make report reminders, whatever the
+                    // requests do
+                    + " and table_name not in ('job_run', 'report_reminder') order by table_name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

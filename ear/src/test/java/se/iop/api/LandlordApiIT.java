@@ -126,7 +126,8 @@ class LandlordApiIT {
         assertEquals("2026-09-01", f.getString("availableFrom"));
 
         JsonObject withoutFlat = ok(admin.delete("api/landlords/" + id + "/flats/" + id(f)));
-        assertTrue(withoutFlat.getJsonArray("flats").isEmpty());
+        // Withdrawing keeps the flat, WITHDRAWN, with its history (FlatStageApiIT has the rest).
+        assertEquals("WITHDRAWN", withoutFlat.getJsonArray("flats").getJsonObject(0).getString("stage"));
         JsonObject renamed = ok(admin.put("api/landlords/" + id, Json.createObjectBuilder().add("name", name + " B")
                 .add("address", "Nya vägen 1").add("version", Fixtures.version(withoutFlat)).build().toString()));
         assertEquals(name + " B", renamed.getString("name"));
@@ -140,7 +141,7 @@ class LandlordApiIT {
                 Json.createObjectBuilder().add("name", "A").add("email", LandlordFixtures.email("sok"))).build().toString()));
         JsonObject phoneOnly = created(admin.post("api/landlords", person(marker + " Två").add("contact",
                 Json.createObjectBuilder().add("name", "B").add("phone", "0155-11 11 11")).build().toString()));
-        created(admin.post("api/landlords/" + id(phoneOnly) + "/flats", Json.createObjectBuilder()
+        JsonObject withFlat = created(admin.post("api/landlords/" + id(phoneOnly) + "/flats", Json.createObjectBuilder()
                 .add("address", "X 1").add("areaSqm", 30).add("rooms", 1).build().toString()));
 
         JsonObject all = ok(admin.get("api/landlords?q=" + marker.replace(" ", "%20").toLowerCase()));
@@ -152,6 +153,11 @@ class LandlordApiIT {
         List<String> noAddress = names(ok(admin.get("api/landlords?withoutAddress=true&max=1000&q=" + marker.replace(" ", "%20"))));
         assertEquals(List.of(marker + " Två"), noAddress);
         assertEquals(List.of(marker + " Två"), names(ok(admin.get("api/landlords?withFlats=true&q=" + marker.replace(" ", "%20")))));
+        // A withdrawn flat is kept with its history but no longer counts as one the landlord has.
+        ok(admin.delete("api/landlords/" + id(phoneOnly) + "/flats/" + id(withFlat.getJsonArray("flats").getJsonObject(0))));
+        assertEquals(List.of(), names(ok(admin.get("api/landlords?withFlats=true&q=" + marker.replace(" ", "%20")))));
+        assertEquals(0, ok(admin.get("api/landlords?q=" + marker.replace(" ", "%20") + "%20Två")).getJsonArray("items")
+                .getJsonObject(0).getInt("flats"));
         assertEquals(2, ok(admin.get("api/landlords?kind=PERSON&q=" + marker.replace(" ", "%20"))).getInt("total"));
         assertEquals(0, ok(admin.get("api/landlords?kind=COMPANY&q=" + marker.replace(" ", "%20"))).getInt("total"));
 
@@ -222,10 +228,11 @@ class LandlordApiIT {
         assertEquals("CHANGED", moved.getString("kind"));
         assertEquals("handlaggare", moved.getString("username"));
         assertEquals(List.of(List.of("address", "Backvägen 9", "Nya historiegatan 3")), fields(moved), "only the address changed");
-        assertEquals(List.of("landlord CHANGED", "flat REMOVED", "flat CREATED", "note CREATED", "contact CREATED", "landlord CREATED"),
+        assertEquals(List.of("landlord CHANGED", "flat CHANGED", "flat CREATED", "note CREATED", "contact CREATED", "landlord CREATED"),
                 history.stream().map(c -> c.getString("subject") + " " + c.getString("kind")).toList());
-        JsonObject removedFlat = history.get(1);
-        assertEquals("Historiegatan 2, lgh 1101", removedFlat.getString("subjectName"), "a removed flat keeps its name");
+        JsonObject withdrawnFlat = history.get(1);
+        assertEquals("Historiegatan 2, lgh 1101", withdrawnFlat.getString("subjectName"));
+        assertTrue(fields(withdrawnFlat).contains(List.of("stage", "OFFERED", "WITHDRAWN")), withdrawnFlat.toString());
         assertEquals("Ringde om trapphuset.", history.get(3).getString("subjectName"));
         assertEquals("handlaggare", history.get(4).getString("username"));
         assertTrue(fields(history.get(5)).contains(java.util.Arrays.asList("name", null, name)), history.get(5).toString());

@@ -3,6 +3,9 @@ package se.iop.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import se.iop.budget.boundary.BudgetSummaries;
+import se.iop.bench.Throughput.Client;
+import se.iop.bench.Throughput.Mode;
+import se.iop.bench.Throughput.Rate;
 import se.iop.it.Keycloak;
 
 import java.io.StringReader;
@@ -16,19 +19,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -56,22 +52,6 @@ public final class AuthBenchmark {
     /** The provider's access token the (c) clients send (fetched anew before each of their rounds). */
     private static final AtomicReference<String> ACCESS_TOKEN = new AtomicReference<>();
 
-    /** One mode's result. */
-    record Rate(String mode, long requests, double seconds, String load) {
-        double perSecond() {
-            return requests / seconds;
-        }
-    }
-
-    /** One client's loop: a call that must succeed; made once per client thread. */
-    interface Client extends AutoCloseable {
-        void call() throws Exception;
-
-        @Override
-        default void close() {
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String database = System.getProperty("iop.bench.database", "iop_bench");
@@ -97,13 +77,15 @@ public final class AuthBenchmark {
             String token = apiToken(account);
             link(account);
 
-            ACCESS_TOKEN.set(Keycloak.clientToken(Keycloak.STAFF, Keycloak.STATS, Keycloak.STATS_SECRET));
+            // The provider's access token is fetched anew before each round of (c), so it never expires in a long run.
+            Runnable freshAccessToken = () -> ACCESS_TOKEN.set(accessToken());
             List<Mode> modes = List.of(
-                    new Mode("(a) session cookie", clients(i -> sessionClient(summary))),
-                    new Mode("(b) API token", clients(i -> bearerClient(summary, () -> token))),
-                    new Mode("(c) OIDC access token", clients(i -> bearerClient(summary, ACCESS_TOKEN::get))),
-                    new Mode("(d) summary SQL over JDBC", clients(i -> jdbcClient(server, data.read()))));
-            List<Rate> rates = measure(modes);
+                    new Mode("(a) session cookie", Mode.clients(CLIENTS, i -> sessionClient(summary))),
+                    new Mode("(b) API token", Mode.clients(CLIENTS, i -> bearerClient(summary, () -> token))),
+                    new Mode("(c) OIDC access token", Mode.clients(CLIENTS, i -> bearerClient(summary, ACCESS_TOKEN::get)),
+                            freshAccessToken),
+                    new Mode("(d) summary SQL over JDBC", Mode.clients(CLIENTS, i -> jdbcClient(server, data.read()))));
+            List<Rate> rates = Throughput.measure(modes, WARM_UP, MEASURE, ROUNDS);
             met = report(rates);
         }
         System.exit(met ? 0 : 1);
@@ -112,109 +94,22 @@ public final class AuthBenchmark {
     private static boolean report(List<Rate> rates) {
         System.out.println();
         System.out.println("Budget summary throughput, " + CLIENTS + " concurrent clients:");
-        for (Rate r : rates) {
-            System.out.printf(Locale.ROOT, "  %-28s %8.0f requests/s  (%,d in %.1f s; 1-min load average %s)%n",
-                    r.mode(), r.perSecond(), r.requests(), r.seconds(), r.load());
-        }
+        rates.forEach(r -> System.out.println(r.line()));
         double a = rates.get(0).perSecond();
-        boolean b = ratio("(b) / (a)", rates.get(1).perSecond(), a, 0.8);
-        boolean c = ratio("(c) / (a)", rates.get(2).perSecond(), a, 0.8);
-        boolean d = ratio("(a) / (d)", a, rates.get(3).perSecond(), 0.5);
+        boolean b = Throughput.atLeast("(b) / (a)", rates.get(1).perSecond(), a, 0.8);
+        boolean c = Throughput.atLeast("(c) / (a)", rates.get(2).perSecond(), a, 0.8);
+        boolean d = Throughput.atLeast("(a) / (d)", a, rates.get(3).perSecond(), 0.5);
         System.out.println("Load average (1, 5, 15 min) at the end: " + BenchServer.loadAverage()
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         return b && c && d;
     }
 
-    private static boolean ratio(String what, double value, double of, double target) {
-        double r = value / of;
-        boolean ok = r >= target;
-        System.out.printf(Locale.ROOT, "  %-10s %5.0f %%  (target >= %.0f %%) %s%n", what, r * 100, target * 100,
-                ok ? "OK" : "MISSED");
-        return ok;
-    }
-
-    /** A way of calling, with its {@value #CLIENTS} clients. */
-    record Mode(String name, List<Client> clients) {
-    }
-
-    private static List<Client> clients(Function<Integer, Client> make) {
-        List<Client> made = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            made.add(make.apply(i));
-        }
-        return made;
-    }
-
-    /**
-     * First every mode warms up in turn (the server's JIT compiles the paths they share and their own), then the modes
-     * take turns in {@value #ROUNDS} rounds, each mode {@link #MEASURE} / {@value #ROUNDS} a round, so that a change
-     * of the load on the shared machine falls on every mode alike. The provider's access token is fetched anew
-     * before each round of (c) (outside the measured time), so it never expires in a long run. A failed call stops
-     * the benchmark.
-     */
-    private static List<Rate> measure(List<Mode> modes) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    private static String accessToken() {
         try {
-            for (Mode m : modes) {
-                System.out.println("Warming up " + m.name() + "…");
-                loop(pool, m.clients(), WARM_UP);
-            }
-            long[] requests = new long[modes.size()];
-            long[] nanos = new long[modes.size()];
-            double[] load = new double[modes.size()];
-            Duration turn = MEASURE.dividedBy(ROUNDS);
-            for (int round = 1; round <= ROUNDS; round++) {
-                System.out.println("Measuring, round " + round + " of " + ROUNDS + "…");
-                for (int i = 0; i < modes.size(); i++) {
-                    if (modes.get(i).name().startsWith("(c)")) {
-                        ACCESS_TOKEN.set(Keycloak.clientToken(Keycloak.STAFF, Keycloak.STATS, Keycloak.STATS_SECRET));
-                    }
-                    load[i] += oneMinuteLoad() / ROUNDS;
-                    long start = System.nanoTime();
-                    requests[i] += loop(pool, modes.get(i).clients(), turn);
-                    nanos[i] += System.nanoTime() - start;
-                }
-            }
-            List<Rate> rates = new ArrayList<>();
-            for (int i = 0; i < modes.size(); i++) {
-                rates.add(new Rate(modes.get(i).name(), requests[i], nanos[i] / 1e9, String.format(Locale.ROOT, "%.1f", load[i])));
-            }
-            return rates;
-        } finally {
-            pool.shutdownNow();
-            modes.forEach(m -> m.clients().forEach(Client::close));
+            return Keycloak.clientToken(Keycloak.STAFF, Keycloak.STATS, Keycloak.STATS_SECRET);
+        } catch (Exception e) {
+            throw new IllegalStateException("no access token from Keycloak", e);
         }
-    }
-
-    private static double oneMinuteLoad() {
-        try {
-            return Double.parseDouble(BenchServer.loadAverage().split(",")[0]);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static long loop(ExecutorService pool, List<Client> clients, Duration time) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Future<Long>> counts = new ArrayList<>();
-        for (Client c : clients) {
-            Callable<Long> work = () -> {
-                long n = 0;
-                while (!stop.get()) {
-                    c.call();
-                    n++;
-                }
-                return n;
-            };
-            counts.add(pool.submit(work));
-        }
-        Thread.sleep(time.toMillis());
-        stop.set(true);
-        long total = 0;
-        for (Future<Long> f : counts) {
-            total += f.get();
-        }
-        return total;
     }
 
     // --- the clients ---------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package se.iop.bench;
 
+import se.iop.devdb.LocalDatabase;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -29,9 +31,14 @@ record BudgetData(long read, long importInto, double seconds) {
 
     /** Fills the load with set-based SQL into the server's (fresh) database. */
     static BudgetData fill(BenchServer server) throws Exception {
+        return fill(server.database());
+    }
+
+    /** Fills the load with set-based SQL into a fresh IOP database (migrated, with the demo). */
+    static BudgetData fill(LocalDatabase database) throws Exception {
         System.out.println("Filling the database…");
         long t0 = System.nanoTime();
-        try (Connection c = server.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             long kommun = single(s, "select id from organisation where kind = 'MUNICIPALITY' order by id limit 1");
             long partner = single(s, "select id from organisation where name = 'Sörmlands Stadsmission'");
             long c1 = single(s, "select min(id) from committee where organisation_id = " + kommun);

@@ -61,6 +61,19 @@ public final class FollowUpFixtures {
     }
 
     /** Sends a file as the body of a POST, as the given demo user. */
+    /** An agreement that ended at the end of 2014 (so its retention has run out), with a draft report and an attachment. */
+    public record Ended(long agreementId, long reportId, long attachmentId) {
+    }
+
+    public static Ended endedLongAgo() {
+        long agreementId = Fixtures.id(activeWith(Fixtures.STADSMISSION));
+        long reportId = Fixtures.id(createReport(Api.demo("stadsmissionen"), report(agreementId, "2024-Q1", 5)));
+        long attachmentId = Fixtures.id(Fixtures.created(upload("stadsmissionen", reportId, "protokoll.pdf", PDF_TYPE, pdf())));
+        Rows.update("update agreement set status = 'ENDED', start_date = date '2013-01-01', end_date = date '2014-12-31'"
+                + " where id = ?", agreementId);
+        return new Ended(agreementId, reportId, attachmentId);
+    }
+
     public static Api.Reply upload(String username, long reportId, String filename, String contentType, byte[] bytes) {
         HttpRequest.Builder b = HttpRequest.newBuilder(Api.base().resolve("api/reports/" + reportId
                         + "/attachments?filename=" + URLEncoder.encode(filename, StandardCharsets.UTF_8)))

@@ -37,7 +37,7 @@ public final class LandlordFixtures {
 
     /** The landlord feature's tables, audit tables and revisions included: did a refused request store anything? */
     public static final java.util.List<String> TABLES = java.util.List.of("organisation", "organisation_aud", "landlord",
-            "landlord_aud", "landlord_contact", "landlord_contact_aud", "landlord_contact_note", "offered_flat",
+            "landlord_aud", "landlord_contact", "landlord_contact_aud", "landlord_contact_note", "offered_flat", "flat_stage",
             "information_packet", "packet_version", "packet_section", "packet_support_contact", "packet_send",
             "packet_delivery", "contact_need", "revision");
 

@@ -48,6 +48,18 @@ public final class Rows {
         }
     }
 
+    /** A statement that changes rows, for what a test sets up by hand (a date long past, a row as an old version left it). */
+    public static void update(String sql, Object... params) {
+        try (Connection c = ItDatabase.database().connect(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A column of values, in the order the query gives them. */
     public static List<Object> values(String sql, Object... params) {
         try (Connection c = ItDatabase.database().connect(); var ps = c.prepareStatement(sql)) {

@@ -103,9 +103,17 @@ class AgreementBrowserIT {
                 waitForText(b, "Avtalet är beslutat.");
 
                 String timeline = text(b.find(By.id("timeline")));
-                assertTrue(timeline.contains("2025-12-11") && timeline.contains("Beslut i Socialnämnden § 12")
+                // Days are written with the month's name in the page's language.
+                assertTrue(timeline.contains("11 december 2025") && timeline.contains("Beslut i Socialnämnden § 12")
                         && timeline.contains("Avtalet börjar gälla"), timeline);
-                assertTrue(timeline.indexOf("2025-12-11") < timeline.indexOf("2026-01-01"), "date order: " + timeline);
+                assertTrue(timeline.indexOf("11 december 2025") < timeline.indexOf("1 januari 2026"), "date order: " + timeline);
+                assertEquals("2026-01-01", b.find(By.cssSelector("#timeline .timeline-start time")).getAttribute("datetime"));
+                b.find(By.id("userForm:en")).click();
+                b.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("userForm:sv")));
+                String english = text(b.find(By.id("timeline")));
+                assertTrue(english.contains("1 January 2026") && !english.contains("januari"), english);
+                b.find(By.id("userForm:sv")).click();
+                b.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("userForm:en")));
 
                 List<String> history = historyRows(b);
                 assertTrue(history.stream().anyMatch(r -> r.contains("Skapad") && r.contains("Avtalet") && r.contains("handlaggare")),

@@ -435,7 +435,7 @@ class BudgetBrowserIT {
                 b.find(By.linkText("Bostad först Nyköping – fas 1")).click();
                 b.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Budget: Bostad först Nyköping – fas 1"));
                 assertEquals("1 700 000,00 kr", text(b.find(By.id("totalAllocated"))));
-                assertNoChanges(b);
+                assertNoChanges(b, true);
             });
         }
     }
@@ -532,10 +532,18 @@ class BudgetBrowserIT {
 
     /** No button or dialog of finance's is on the page. */
     private static void assertNoChanges(Browser b) {
+        assertNoChanges(b, false);
+    }
+
+    /** As {@link #assertNoChanges(Browser)}; a partner has the cost dialog, for booking its own costs only. */
+    private static void assertNoChanges(Browser b, boolean partner) {
+        assertEquals(partner, !b.driver().findElements(By.cssSelector("[id$=':bookOwnExpense']")).isEmpty());
+        assertEquals(partner, !b.driver().findElements(By.cssSelector("[id='expenseDlg']")).isEmpty());
+        assertTrue(b.driver().findElements(By.cssSelector("[id='expenseForm:partnerId']")).isEmpty(), "nobody else's cost");
         for (String css : List.of("[id='budget:newPhase']", "[id$=':planDisbursement']", "[id$=':bookExpense']",
                 "[id$=':editPhase']", "[id$=':addAllocation']", "[id$=':addLine']", "[id$=':addContribution']",
                 "[id$=':replan']", "[id$=':approve']", "[id$=':pay']", "[id$=':cancel']", "[id$=':reverse']",
-                "[id$=':reduce']", "[id='phaseDlg']", "[id='expenseDlg']", "[id='disbursementDlg']", "[id='correctionDlg']")) {
+                "[id$=':reduce']", "[id='phaseDlg']", "[id='disbursementDlg']", "[id='correctionDlg']")) {
             assertTrue(b.driver().findElements(By.cssSelector(css)).isEmpty(), css + " is not offered");
         }
     }

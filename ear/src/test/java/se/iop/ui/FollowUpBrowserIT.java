@@ -219,9 +219,10 @@ class FollowUpBrowserIT {
                 logout(b);
 
                 b.login("revisor", "bostadforst");
-                b.open("reports/list.xhtml");
-                b.find(By.cssSelector("[id='list:reports_data'] a")).click();
-                b.waitUntil(ExpectedConditions.urlContains("reports/view.xhtml"));
+                // a handed-in report with a count under three (the demo has them; other tests add reports of their own)
+                long small = ((Number) Rows.value("select min(id) from activity_report where status <> 'DRAFT'"
+                        + " and (evictions < 3 or leases_taken_over < 3)")).longValue();
+                b.open("reports/view.xhtml?id=" + small);
                 assertTrue(text(b.find(By.id("counts"))).contains("< 3"), "small counts hidden for the auditor");
                 assertTrue(b.driver().findElements(By.id("report:approve")).isEmpty());
                 logout(b);

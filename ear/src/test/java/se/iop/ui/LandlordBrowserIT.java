@@ -348,11 +348,19 @@ class LandlordBrowserIT {
     private static void chooseInCheckboxMenu(Browser b, String menu, String label) {
         b.find(By.id(menu)).click();
         b.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id(menu + "_panel")));
+        // Once the panel has opened, PrimeFaces moves the focus to its first item: typed into the filter before
+        // that, the label's space would land on that item and tick it too.
+        b.waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript("var a = document.activeElement;"
+                + " return a != null && a.classList.contains('ui-selectcheckboxmenu-item-input')"
+                + " && document.getElementById(arguments[0]).contains(a);", menu + "_panel"));
         WebElement filter = b.find(By.cssSelector("[id='" + menu + "_panel'] input.ui-inputfield"));
+        filter.click();
         filter.sendKeys(label);
         b.waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='" + menu + "_panel']//li[@data-item-value"
                 + " and not(contains(@style,'display: none'))]//label[normalize-space(.)=" + literal(label) + "]"))).click();
         b.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id(menu), label));
+        assertEquals(1, b.driver().findElements(By.cssSelector("[id='" + menu + "_panel'] li.ui-selectcheckboxmenu-checked")).size(),
+                "only the option chosen is ticked");
         b.find(By.cssSelector("[id='" + menu + "_panel'] .ui-selectcheckboxmenu-close")).click();
         b.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id(menu + "_panel")));
     }

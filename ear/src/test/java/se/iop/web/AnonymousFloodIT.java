@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.iop.it.Api;
 import se.iop.it.Deployments;
 import se.iop.it.Management;
+import se.iop.it.Rows;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -66,6 +67,10 @@ class AnonymousFloodIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long barrierReports() {
+        return ((Number) Rows.value("select count(*) from barrier_report")).longValue();
     }
 
     private static HttpRequest.Builder form(String path, Map<String, String> fields, String... headers) {
@@ -131,8 +136,21 @@ class AnonymousFloodIT {
                 i -> to("expired.xhtml"),
                 // An invitation link that does not work (any invented secret), and the page for a person nobody invited.
                 i -> to("invitation.xhtml?token=" + String.format("%043d", i)),
-                i -> to("unknown-person.xhtml"));
+                i -> to("unknown-person.xhtml"),
+                // The public pages and their machine-readable forms: anyone may read them, and no visit keeps anything;
+                // a barrier report with nothing in it is refused on its page, still without a session.
+                i -> to("public/diary.xhtml?text=avtal" + i + "&page=" + (i % 3)),
+                i -> to("public/register.xhtml?status=" + (i % 2 == 0 ? "ACTIVE" : "ENDED")),
+                i -> to("public/accessibility.xhtml"),
+                i -> form("public/accessibility.xhtml", Map.of("barrier", "barrier", "barrier:description", "",
+                        "barrier:page", "", "barrier:email", "", "barrier:send", "", "jakarta.faces.ViewState", "stateless")),
+                i -> to("api/public/diary?text=beslut" + i),
+                i -> to("api/public/diary.csv"),
+                i -> to("api/public/register"),
+                i -> to("api/public/register.csv"),
+                i -> to("api/public/register/outcomes.csv"));
 
+        long barriersBefore = barrierReports();
         try (Management server = Management.itServer()) {
             int activeBefore = server.activeSessions();
 
@@ -160,6 +178,7 @@ class AnonymousFloodIT {
             }
             assertTrue(wrong.isEmpty(), wrong.size() + " answers made a session or failed, e.g. " + wrong.peek());
             assertEquals(activeBefore, server.activeSessions(), "active sessions after " + REQUESTS + " anonymous requests");
+            assertEquals(barriersBefore, barrierReports(), "the empty barrier reports were refused, none stored");
 
             // The flood's wrong passwords made this address wait (LoginThrottle); an hour would forget them,
             // the test forgets them now, so that this login and the tests after it are not held up.

@@ -44,6 +44,14 @@ public final class Settings {
         return "https".equalsIgnoreCase(publicUrl().getScheme());
     }
 
+    /**
+     * {@code IOP_MUNICIPALITY}: the name of the municipality this installation serves (one installation serves one
+     * municipality), as the public register and the accessibility statement name it; Nyköpings kommun by default.
+     */
+    public static String municipality() {
+        return text("iop.municipality", "IOP_MUNICIPALITY").orElse("Nyköpings kommun");
+    }
+
     public static boolean flag(String property, String env, boolean fallback) {
         return text(property, env).map(Boolean::parseBoolean).orElse(fallback);
     }

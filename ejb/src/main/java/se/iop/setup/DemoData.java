@@ -1,7 +1,9 @@
 package se.iop.setup;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import se.iop.diary.boundary.Registrations;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.entity.Account;
 import se.iop.account.entity.Role;
@@ -42,6 +44,9 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
     /** Shared by every demo account except admin; never use the demo in production. */
     public static final String DEMO_PASSWORD = "bostadforst";
+
+    @Inject
+    private Registrations registrations;
 
     @PersistenceContext
     private EntityManager em;
@@ -128,6 +133,8 @@ public class DemoData {
         account("hyresvard", "Nyköpingshem (demo)", EnumSet.of(Role.LANDLORD), bostadsbolag);
         account("revisor", "Revisor (demo)", EnumSet.of(Role.AUDITOR), null);
         LandlordDemo.load(em);
+        // Loaded straight into the tables, after the migrations: numbered in the diary as the migration would.
+        registrations.registerMissing();
         LOG.info("Loaded the Nyköping demo: 5 organisations, 2 agreements, 7 demo accounts.");
     }
 

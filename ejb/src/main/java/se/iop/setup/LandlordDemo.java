@@ -1,11 +1,14 @@
 package se.iop.setup;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import se.iop.account.entity.Account;
 import se.iop.account.entity.Role;
+import se.iop.common.Days;
 import se.iop.agreement.entity.Agreement;
 import se.iop.landlord.boundary.SupportContacts;
 import se.iop.landlord.entity.ContactNeed;
+import se.iop.landlord.entity.FlatStage;
 import se.iop.landlord.entity.InformationPacket;
 import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordContact;
@@ -17,6 +20,7 @@ import se.iop.landlord.entity.SectionText;
 import se.iop.partner.entity.Organisation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,8 +55,12 @@ public final class LandlordDemo {
                 "handlaggare", at(2024, 1, 18, 10));
         maria.addNote("Ringde: lägenheten på Brunnsgatan kan tas i bruk 1 april (exempel).", "handlaggare",
                 at(2024, 2, 27, 14));
-        hem.offerFlat("Brunnsgatan 12 B, lgh 1102 (exempel)", new BigDecimal("41.5"), 2, LocalDate.of(2024, 4, 1));
-        hem.offerFlat("Västra Storgatan 3, lgh 1201 (exempel)", new BigDecimal("35.0"), 1, LocalDate.of(2024, 6, 1));
+        var brunnsgatan = hem.offerFlat("Brunnsgatan 12 B, lgh 1102 (exempel)", new BigDecimal("41.5"), 2,
+                LocalDate.of(2024, 4, 1), Days.today(), "setup");
+        // The first flat of the story: matched in April, moved into in May 2024 (example dates).
+        brunnsgatan.moveTo(FlatStage.MATCHED, LocalDate.of(2024, 4, 15), null, "handlaggare", at(2024, 4, 15, 10));
+        brunnsgatan.moveTo(FlatStage.MOVED_IN, LocalDate.of(2024, 5, 2), null, "handlaggare", at(2024, 5, 2, 10));
+        hem.offerFlat("Västra Storgatan 3, lgh 1201 (exempel)", new BigDecimal("35.0"), 1, LocalDate.of(2024, 6, 1), Days.today(), "setup");
         em.persist(hem);
 
         Landlord exempel = Landlord.company(exempelFastigheter);
@@ -62,7 +70,7 @@ public final class LandlordDemo {
         Landlord karin = Landlord.person("Karin Exempelsson (exempel)", "Backvägen 2, 611 34 Nyköping (exempel)");
         LandlordContact karinSelf = karin.addContact("Karin Exempelsson", "Privat hyresvärd (exempel)",
                 "karin.exempelsson@example.se", "070-000 00 01");
-        karin.offerFlat("Backvägen 2, lgh 1001 (exempel)", new BigDecimal("28.0"), 1, LocalDate.of(2024, 9, 1));
+        karin.offerFlat("Backvägen 2, lgh 1001 (exempel)", new BigDecimal("28.0"), 1, LocalDate.of(2024, 9, 1), Days.today(), "setup");
         em.persist(karin);
         Account karinsAccount = new Account("karin", "Karin Exempelsson (demo)", DemoData.DEMO_PASSWORD.toCharArray());
         karinsAccount.grant(EnumSet.of(Role.LANDLORD), null, karin);
@@ -82,15 +90,26 @@ public final class LandlordDemo {
         PacketSend send = new PacketSend(v1, "handlaggare", at(2024, 2, 16, 9));
         em.persist(send);
         PacketDelivery toHem = new PacketDelivery(v1, maria, send, 0, "handlaggare", at(2024, 2, 16, 9));
-        toHem.sent(at(2024, 2, 16, 9));
         em.persist(toHem);
         PacketDelivery toKarin = new PacketDelivery(v1, karinSelf, send, 0, "handlaggare", at(2024, 2, 16, 9));
-        toKarin.sent(at(2024, 2, 16, 9));
         em.persist(toKarin);
+        mailed(em, toHem, at(2024, 2, 16, 9));
+        mailed(em, toKarin, at(2024, 2, 16, 9));
 
         em.persist(new ContactNeed(hem, NeedCategory.DISTURBANCE, "Grannar i trapphus B har hört höga ljud sent på "
                 + "kvällen två helger i rad. Kan teamet höra av sig till hyresgästen? (exempel)", "hyresvard",
                 at(2024, 5, 12, 21)));
+    }
+
+    /** Marked sent the one way the mailer marks a delivery ({@link PacketDelivery#markSent}), under a claim of its own. */
+    private static void mailed(EntityManager em, PacketDelivery d, Instant at) {
+        String claim = d.claim(at, Duration.ofMinutes(1));
+        em.flush();
+        if (!em.unwrap(Session.class).doReturningWork(c -> PacketDelivery.markSent(c, d.id(), claim, at))) {
+            throw new IllegalStateException("the demo's delivery " + d.id() + " was not marked sent");
+        }
+        // The statement went past the persistence context: what it holds of the delivery is read again.
+        em.refresh(d);
     }
 
     private static List<SectionText> sections() {

@@ -118,6 +118,10 @@ public class ApiDocument implements OASFilter {
                         tags.addAll(op.getTags());
                     }
                     op.setOperationId(operationId(op.getOperationId()));
+                    if (path.startsWith("/api/public/") || path.startsWith("/public/")) {
+                        // Public records (web.xml leaves /api/public/* open): an empty requirement, i.e. no credentials needed.
+                        op.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+                    }
                     if (method == PathItem.HttpMethod.POST) {
                         op.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY_REF));
                     }

@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Money and dates as pages show them: amounts in SEK in the user's language ("1 700 000,00 kr" in
  * Swedish, "1,700,000.00 SEK" in English), dates ISO-8601, moments in Swedish time. Empty values show
- * as an en dash. Use as {@code #{formats.money(x)}}.
+ * as an en dash; {@link #longDate} writes the month's name for timelines. Use as {@code #{formats.money(x)}}.
  */
 @Named
 @ApplicationScoped
@@ -43,6 +43,15 @@ public class Formats {
 
     public String date(LocalDate date) {
         return date == null ? NONE : date.toString();
+    }
+
+    /** A day written out in the user's language, for timelines: "11 mars 2026", "11 March 2026". */
+    public String longDate(LocalDate date) {
+        return date == null ? NONE : longDate(date, ui.locale());
+    }
+
+    static String longDate(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
     }
 
     public String moment(Instant instant) {

@@ -17,6 +17,7 @@ import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.PartyRole;
 import se.iop.budget.entity.ContributionKind;
 import se.iop.budget.entity.LineCategory;
+import se.iop.landlord.entity.FlatStage;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.NeedCategory;
 import se.iop.partner.entity.OrganisationKind;
@@ -39,7 +40,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
             new Names<OrganisationKind>(OrganisationKind.class) { }, new Names<PartyRole>(PartyRole.class) { },
             new Names<AgreementStatus>(AgreementStatus.class) { }, new Names<Role>(Role.class) { },
             new Names<LandlordKind>(LandlordKind.class) { }, new Names<NeedCategory>(NeedCategory.class) { },
-            new Names<ContributionKind>(ContributionKind.class) { }, new Names<LineCategory>(LineCategory.class) { }));
+            new Names<ContributionKind>(ContributionKind.class) { }, new Names<LineCategory>(LineCategory.class) { },
+            new Names<FlatStage>(FlatStage.class) { }));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -28,6 +28,10 @@ public class Viewer {
         return has("AUDITOR");
     }
 
+    public boolean isLandlord() {
+        return has("LANDLORD");
+    }
+
     /** Administrators and auditors see who changed what. */
     public boolean isHistoryVisible() {
         return isAdmin() || isAuditor();

@@ -3,6 +3,7 @@ package se.iop.web;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,5 +18,11 @@ class FormatsTest {
     @Test
     void englishMoneyUsesCommasAndTheCurrencyCode() {
         assertEquals("1,700,000.50 SEK", Formats.money(new BigDecimal("1700000.5"), Locale.ENGLISH));
+    }
+
+    @Test
+    void aTimelineDayNamesItsMonthInTheUsersLanguage() {
+        assertEquals("11 mars 2026", Formats.longDate(LocalDate.of(2026, 3, 11), Locale.forLanguageTag("sv")));
+        assertEquals("11 March 2026", Formats.longDate(LocalDate.of(2026, 3, 11), Locale.ENGLISH));
     }
 }

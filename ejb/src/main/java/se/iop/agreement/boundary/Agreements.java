@@ -16,10 +16,13 @@ import se.iop.agreement.entity.Amendment;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.agreement.entity.EligibilityChecklist;
 import se.iop.agreement.entity.Period;
+import se.iop.common.Days;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.common.Versions;
+import se.iop.diary.boundary.Registrations;
+import se.iop.diary.control.Registration;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Organisation;
 
@@ -43,8 +46,16 @@ public class Agreements {
     @Inject
     private Caller caller;
 
+    @Inject
+    private Registrations registrations;
+
     public List<Agreement> search(AgreementQuery q) {
         return list(params(q), q.first(), q.max());
+    }
+
+    /** Every agreement the caller may see, whatever its status, as the list orders them; a partner's only its own. */
+    public List<AgreementBrief> briefs() {
+        return list(params(AgreementQuery.all()), 0, 1000).stream().map(AgreementBrief::of).toList();
     }
 
     /**
@@ -162,6 +173,7 @@ public class Agreements {
         requireUniqueReference(a.reference(), null);
         apply(a, draft);
         em.persist(a);
+        registrations.register(Registration.agreement(a.id(), a.reference(), a.title(), Days.today()));
         return a;
     }
 
@@ -212,8 +224,12 @@ public class Agreements {
         Agreement a = find(id);
         AgreementParty party = a.party(partyId);
         CommitteeDecision decision = data.decisionId() == null ? null : a.decision(data.decisionId());
-        a.partyLeaves(party, data.leftOn(), data.description(), decision);
-        return Versions.flushed(em, party);
+        Amendment amendment = a.partyLeaves(party, data.leftOn(), data.description(), decision);
+        Versions.flushed(em, party);
+        if (amendment != null) {
+            register(a, amendment);
+        }
+        return party;
     }
 
     @RolesAllowed("ADMIN")
@@ -221,7 +237,10 @@ public class Agreements {
         Agreement a = find(id);
         CommitteeDecision d = a.registerDecision(committee(data.committeeId()), data.meetingDate(), data.paragraph(),
                 data.diarienummer(), data.text(), data.amount());
-        return Versions.flushed(em, d);
+        Versions.flushed(em, d);
+        registrations.register(Registration.decision(d.id(), d.committee().name(), d.meetingDate(), d.paragraph(),
+                a.title()));
+        return d;
     }
 
     @RolesAllowed("ADMIN")
@@ -235,7 +254,17 @@ public class Agreements {
         if (joining != null) {
             amendment.addedParty().commit(joining.commitment(), joining.contributionAmount(), joining.contributionInKind());
         }
-        return Versions.flushed(em, amendment);
+        Versions.flushed(em, amendment);
+        register(a, amendment);
+        return amendment;
+    }
+
+    /** An amendment is drawn up in the series of the committee that decided it, if one did. */
+    private void register(Agreement a, Amendment amendment) {
+        AgreementParty party = amendment.addedParty() != null ? amendment.addedParty() : amendment.leavingParty();
+        registrations.register(Registration.amendment(amendment.id(),
+                amendment.decision() == null ? null : amendment.decision().committee().name(), amendment.effectiveOn(),
+                party == null ? null : party.organisation().name(), a.title(), amendment.description(), Days.today()));
     }
 
     @RolesAllowed("ADMIN")
@@ -270,7 +299,7 @@ public class Agreements {
         if (c == null) {
             throw new InvalidInput("committeeId", "error.committee.unknown", committeeId);
         }
-        return c;
+        return c.forNewWork("committeeId"); // only new decisions come here
     }
 
     /** After the entity took the reference, so only a checked text reaches the query (which must not flush it first). */

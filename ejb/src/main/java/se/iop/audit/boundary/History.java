@@ -1,6 +1,8 @@
 package se.iop.audit.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,7 @@ import se.iop.landlord.entity.PacketVersion;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Contact;
 import se.iop.partner.entity.Organisation;
+import se.iop.report.entity.ActivityReport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +47,9 @@ public class History {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Resource
+    private SessionContext context;
 
     public List<Change> ofAgreement(long id) {
         AuditReader reader = AuditReaderFactory.get(em);
@@ -84,7 +90,8 @@ public class History {
                     n -> shortened(n.text()), n -> snapshotOf("text", n.text()), ContactNote::id));
         }
         changes.addAll(changes(reader, OfferedFlat.class, children, "flat", OfferedFlat::address,
-                f -> snapshotOf("address", f.address(), "areaSqm", f.areaSqm(), "rooms", f.rooms(), "availableFrom", f.availableFrom()),
+                f -> snapshotOf("address", f.address(), "areaSqm", f.areaSqm(), "rooms", f.rooms(), "availableFrom", f.availableFrom(),
+                        "stage", f.stage(), "stageOn", f.stageOn()),
                 OfferedFlat::id));
         return newestFirst(changes);
     }
@@ -99,6 +106,17 @@ public class History {
                 PacketSection::heading, s -> snapshotOf("position", s.position(), "heading", s.heading(), "body", s.body(),
                         "headingEn", s.headingEn(), "bodyEn", s.bodyEn()), PacketSection::id));
         return newestFirst(changes);
+    }
+
+    /**
+     * An activity report's text, counts, costs, status and review comment. Counts under three are shown as "&lt; 3"
+     * to auditors, as on the report itself; administrators see them exactly.
+     */
+    public List<Change> ofReport(long id) {
+        AuditReader reader = AuditReaderFactory.get(em);
+        boolean exact = context.isCallerInRole("ADMIN");
+        return newestFirst(changes(reader, ActivityReport.class, AuditEntity.id().eq(id), "report", r -> r.period().code(),
+                r -> r.snapshot(exact), ActivityReport::id));
     }
 
     public List<Change> ofAccount(long id) {

@@ -94,6 +94,15 @@ public class BudgetSummaries {
     @Inject
     private Caller caller;
 
+    /**
+     * The caller's own organisation's row among the summary's partners — what was granted and paid to it and what
+     * it booked — or null when the caller is no partner of the agreement.
+     */
+    public BudgetSummary.Figures ownShare(BudgetSummary summary) {
+        Long own = caller.organisationId().orElse(null);
+        return own == null ? null : summary.partners().stream().filter(f -> own.equals(f.id())).findFirst().orElse(null);
+    }
+
     public BudgetSummary of(long agreementId) {
         return of(agreementId, LocalDate.now(STOCKHOLM));
     }

@@ -128,6 +128,9 @@ public class Budgets {
         if (committeeId != null && committee == null) {
             throw new InvalidInput("committeeId", "error.committee.unknown", committeeId);
         }
+        if (committee != null) {
+            committee.forNewWork("committeeId");
+        }
         CommitteeDecision decision = decisionId == null ? null : phase.agreement().decision(decisionId);
         Allocation allocation = phase.allocate(committee, decision, amount);
         return Versions.flushed(em, allocation, Budgets::refused);

@@ -1,7 +1,11 @@
 package se.iop.budget.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +14,7 @@ import se.iop.agreement.boundary.Agreements;
 import se.iop.budget.entity.Disbursement;
 import se.iop.budget.entity.DisbursementStatus;
 import se.iop.budget.entity.Phase;
+import se.iop.common.Bulk;
 import se.iop.common.DatabaseRule;
 import se.iop.common.DomainException;
 import se.iop.common.InvalidInput;
@@ -40,6 +45,9 @@ public class Disbursements {
 
     @Inject
     private Agreements agreements;
+
+    @Resource
+    private SessionContext context;
 
     public List<Disbursement> ofAgreement(long agreementId) {
         agreements.find(agreementId);
@@ -89,6 +97,32 @@ public class Disbursements {
         Versions.check(d.version(), expectedVersion);
         d.pay(on);
         return Versions.flushed(em, d, rule -> refused(rule, d));
+    }
+
+    /**
+     * Approves several planned payments in one action, each on its own rules and in its own transaction: one
+     * refused (over what its phase has left, not planned, changed meanwhile) leaves the others approved.
+     */
+    @RolesAllowed("FINANCE")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Bulk.Outcome> approveAll(List<Bulk.Item> items) {
+        Disbursements self = context.getBusinessObject(Disbursements.class);
+        return Bulk.each(items, i -> done(self.approve(i.id(), i.version())));
+    }
+
+    /** Marks several approved payments paid on the same day, each on its own as {@link #approveAll} does. */
+    @RolesAllowed("FINANCE")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Bulk.Outcome> payAll(List<Bulk.Item> items, LocalDate on) {
+        if (on == null) {
+            throw new InvalidInput("paidOn", "error.required");
+        }
+        Disbursements self = context.getBusinessObject(Disbursements.class);
+        return Bulk.each(items, i -> done(self.pay(i.id(), i.version(), on)));
+    }
+
+    private static Bulk.Done done(Disbursement d) {
+        return new Bulk.Done(d.status().name(), d.version());
     }
 
     @RolesAllowed("FINANCE")

@@ -1,5 +1,9 @@
 package se.iop.landlord.boundary;
 
+import se.iop.common.Days;
+import se.iop.diary.boundary.Registrations;
+import se.iop.diary.control.Registration;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -46,6 +50,9 @@ public class Deliveries {
 
     @Inject
     private Packets packets;
+
+    @Inject
+    private Registrations registrations;
 
     @Inject
     private Event<SendQueued> queued;
@@ -111,6 +118,9 @@ public class Deliveries {
             // Another request queued the same version for the same person at the same moment: the unique key held.
             throw new StateConflict("landlordIds", "error.delivery.alreadySent", number);
         }
+        // The version goes out with its first send: then it is registered as an outgoing document.
+        registrations.register(Registration.packetVersion(v.id(), v.title(), v.number(),
+                now.atZone(Days.SWEDEN).toLocalDate()));
         queued.fire(new SendQueued(send.id()));
         return new SendReceipt(send.id(), targets.size(), alreadyHad, withoutAddress);
     }

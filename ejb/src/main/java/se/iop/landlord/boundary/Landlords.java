@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import se.iop.account.boundary.Caller;
+import se.iop.common.Days;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
@@ -38,8 +39,11 @@ public class Landlords {
             + " coalesce(o.name, l.personName), o.organisationNumber.value, coalesce(l.address, o.address), l.active,"
             + " (select count(c) from LandlordContact c where c.landlord = l),"
             + " (select count(c) from LandlordContact c where c.landlord = l and c.email is not null),"
-            + " (select count(f) from OfferedFlat f where f.landlord = l))"
+            + " (select count(f) from OfferedFlat f where f.landlord = l and " + OfferedFlat.ON_THE_WAY + "))"
             + " from Landlord l left join l.organisation o";
+
+    /** The reason a withdrawal through the old "remove the flat" gets when it names none. */
+    static final String WITHDRAWN = "Återtagen ur registret";
 
     @PersistenceContext
     private EntityManager em;
@@ -84,7 +88,7 @@ public class Landlords {
             w.append(" and l.active = true");
         }
         if (q.withFlats()) {
-            w.append(" and exists (select 1 from OfferedFlat f where f.landlord = l)");
+            w.append(" and exists (select 1 from OfferedFlat f where f.landlord = l and " + OfferedFlat.ON_THE_WAY + ")");
         }
         if (q.withoutAddress()) {
             w.append(" and not exists (select 1 from LandlordContact c where c.landlord = l and c.email is not null)");
@@ -204,16 +208,39 @@ public class Landlords {
 
     @RolesAllowed("ADMIN")
     public OfferedFlat offerFlat(long landlordId, FlatData data) {
-        OfferedFlat f = find(landlordId).offerFlat(data.address(), data.areaSqm(), data.rooms(), data.availableFrom());
+        OfferedFlat f = find(landlordId).offerFlat(data.address(), data.areaSqm(), data.rooms(), data.availableFrom(),
+                Days.today(), caller.username());
         em.flush();
         return f;
     }
 
+    /** The flat becomes WITHDRAWN today (the default reason when none is given) and stays, with its history. */
     @RolesAllowed("ADMIN")
-    public void withdrawFlat(long landlordId, long flatId) {
+    public FlatStages withdrawFlat(long landlordId, long flatId, String reason) {
         Landlord l = find(landlordId);
-        l.withdrawFlat(l.flat(flatId));
-        em.flush();
+        OfferedFlat f = l.flat(flatId);
+        l.withdrawFlat(f, Days.today(), reason == null || reason.isBlank() ? WITHDRAWN : reason, caller.username(),
+                Instant.now());
+        return FlatStages.of(Versions.flushed(em, f));
+    }
+
+    /** Each flat of the landlord with its stage and steps, for the landlord page's timeline. */
+    public List<FlatStages> flatStages(long landlordId) {
+        return find(landlordId).flats().stream().map(FlatStages::of).toList();
+    }
+
+    /** A flat's stage and every step it took. */
+    public FlatStages stages(long landlordId, long flatId) {
+        return FlatStages.of(find(landlordId).flat(flatId));
+    }
+
+    /** Moves a flat on (or back, or off the way) as its rules allow; an older version than the stored one is stale. */
+    @RolesAllowed("ADMIN")
+    public FlatStages moveFlat(long landlordId, long flatId, StageChange change) {
+        OfferedFlat f = find(landlordId).flat(flatId);
+        Versions.check(f.version(), change.version());
+        f.moveTo(change.stage(), change.date(), change.reason(), caller.username(), Instant.now());
+        return FlatStages.of(Versions.flushed(em, f));
     }
 
     /** The housing companies in the organisation register that are not landlords here yet. */

@@ -43,7 +43,7 @@ public record MailFailure(DeliveryFailure code, String detail) {
         return new MailFailure(DeliveryFailure.MESSAGE_NOT_MADE, "The message could not be made: " + firstLine(e));
     }
 
-    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    public static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

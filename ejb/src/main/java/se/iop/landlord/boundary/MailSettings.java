@@ -8,13 +8,13 @@ import java.time.Duration;
  * Settings of the landlord mailing: how long the e-mails' links work, how often failed deliveries are
  * tried again, and after how many attempts a delivery waits for an explicit re-send.
  */
-final class MailSettings {
+public final class MailSettings {
 
     private MailSettings() {
     }
 
     /** {@code IOP_MAIL_RETRY_SECONDS}: both the retry timer's interval and the wait after a failure. */
-    static Duration retryInterval() {
+    public static Duration retryInterval() {
         return Duration.ofSeconds(Settings.number("iop.mail.retrySeconds", "IOP_MAIL_RETRY_SECONDS", 300, 1));
     }
 
@@ -28,12 +28,12 @@ final class MailSettings {
      * than the mail session's timeouts allow one message to take). A node that dies holds its deliveries this long;
      * then another node mails them.
      */
-    static Duration claimLease() {
+    public static Duration claimLease() {
         return Duration.ofSeconds(Settings.number("iop.mail.claimSeconds", "IOP_MAIL_CLAIM_SECONDS", 120, 1));
     }
 
     /** {@code IOP_MAIL_MAX_ATTEMPTS}. */
-    static int maxAttempts() {
+    public static int maxAttempts() {
         return (int) Settings.number("iop.mail.maxAttempts", "IOP_MAIL_MAX_ATTEMPTS", 10, 1);
     }
 }

@@ -60,7 +60,7 @@ public class PacketMailer {
      */
     public List<Long> due(Instant now, int max) {
         return em.createQuery("select d.id from PacketDelivery d where (d.status = :queued or (d.status = :failed"
-                        + " and d.nextAttemptAt <= :now)) and (d.claimedUntil is null or d.claimedUntil <= :now)"
+                        + " and d.nextAttemptAt <= :now)) and (d.claim.claimedUntil is null or d.claim.claimedUntil <= :now)"
                         + " order by d.id", Long.class)
                 .setParameter("failed", DeliveryStatus.FAILED).setParameter("queued", DeliveryStatus.QUEUED)
                 .setParameter("now", now).setMaxResults(max).getResultList();
@@ -93,17 +93,6 @@ public class PacketMailer {
                 token));
     }
 
-    /** Marks the delivery sent, if the claim is still the caller's; false when another worker has taken it over. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean markSent(long deliveryId, String claim) {
-        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null || !d.claimedBy(claim)) {
-            return false;
-        }
-        d.sent(Instant.now());
-        return true;
-    }
-
     /** The mail did not go out: failed, due again later, if the claim is still the caller's. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markFailed(long deliveryId, String claim, MailFailure why) {
@@ -114,13 +103,16 @@ public class PacketMailer {
         }
     }
 
-    /** Marked sent just before its end, the message was then refused by the mail server: failed after all. */
+    /**
+     * Marked sent just before its end, the message was then refused by the mail server, or its end never went out
+     * whole: failed after all.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markRefusedAtEnd(long deliveryId, String claim, MailFailure why) {
+    public void markNotEnded(long deliveryId, String claim, MailFailure why) {
         PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (d != null && d.refusedAtEnd(claim, why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(),
                 MailSettings.maxAttempts())) {
-            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " was refused at its end ("
+            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " did not end at the mail server ("
                     + why.code() + "): " + why.detail());
         }
     }

@@ -1,5 +1,10 @@
 package se.iop.landlord.boundary;
 
+import se.iop.common.Days;
+import se.iop.diary.boundary.Registrations;
+import se.iop.diary.control.Registration;
+import se.iop.landlord.entity.LandlordKind;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,13 +45,24 @@ public class Portal {
     @Inject
     private PortalLinks links;
 
-    /** The versions delivered to my landlord records, newest first. */
+    @Inject
+    private Registrations registrations;
+
+    /** The versions delivered to my landlord records: those not yet acknowledged first, then newest first. */
     public List<PortalPacket> packets() {
         return em.createQuery("select new se.iop.landlord.boundary.PortalPacket(v.id, v.title, v.number, v.publishedAt,"
                         + " min(d.sentAt), max(d.openedAt), max(d.acknowledgedAt)) from PacketDelivery d"
                         + " join d.packetVersion v join d.landlord l where l.id in :mine and d.status in :reached"
-                        + " group by v.id, v.title, v.number, v.publishedAt order by min(d.sentAt) desc, v.id desc",
+                        + " group by v.id, v.title, v.number, v.publishedAt"
+                        + " order by case when max(d.acknowledgedAt) is null then 0 else 1 end, min(d.sentAt) desc, v.id desc",
                 PortalPacket.class).setParameter("mine", mine()).setParameter("reached", REACHED).getResultList();
+    }
+
+    /** The flats my landlord records offered, with the stage each has reached; never another landlord's. */
+    public List<PortalFlat> flats() {
+        return em.createQuery("select new se.iop.landlord.boundary.PortalFlat(f.id, f.address, f.areaSqm, f.rooms,"
+                + " f.stage, f.stageOn) from OfferedFlat f where f.landlord.id in :mine order by f.stageOn, f.id",
+                PortalFlat.class).setParameter("mine", mine()).getResultList();
     }
 
     public PortalPacket packet(long versionId) {
@@ -106,7 +122,8 @@ public class Portal {
                 .orElseThrow(() -> new StateConflict(null, "error.portal.noLandlord"));
         ContactNeed need = new ContactNeed(l, category, description, caller.username(), Instant.now());
         em.persist(need);
-        l.name();
+        registrations.register(Registration.contactNeed(need.id(), l.name(), l.kind() == LandlordKind.PERSON,
+                need.reportedAt().atZone(Days.SWEDEN).toLocalDate()));
         return need;
     }
 

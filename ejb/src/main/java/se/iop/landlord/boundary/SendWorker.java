@@ -8,12 +8,11 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-
 import jakarta.mail.MessagingException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import se.iop.common.Settings;
+import se.iop.landlord.entity.PacketDelivery;
 
-import java.io.IOException;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +36,10 @@ public class SendWorker {
 
     @EJB
     private PacketMailer mailer;
+
+    /** Outside any container transaction (this bean supports none): marking sent commits on its own connection. */
+    @Resource(lookup = "java:jboss/datasources/IopDS")
+    private DataSource dataSource;
 
     @Resource
     private SessionContext context;
@@ -115,7 +118,7 @@ public class SendWorker {
 
     /**
      * Mails one delivery if it awaits mail and no other worker holds it; true when the mail server took it. Marked
-     * sent just before the message's end goes to the server ({@link EndHeldTransport}), so a node that dies mid-way
+     * sent, committed, and the message's end written at once ({@link EndHeldTransport}), so a node that dies mid-way
      * leaves either a delivery still to be mailed (by another node, once the claim has run out) or a mail sent.
      */
     boolean deliver(long deliveryId, MailRun run) {
@@ -125,37 +128,20 @@ public class SendWorker {
         }
         PacketMailer.Claimed c = claimed.get();
         byte[] pdf = run.pdf(c.document().versionId(), () -> PacketPdf.render(c.document()));
+        MailRun.Once once;
         try {
-            run.send(PacketMail.compose(run.session(), c.document(), c.email(), c.contactName(), c.landlordName(),
-                    PacketMail.link(Settings.publicUrl(), c.token()), pdf), () -> {
-                if (!mailer.markSent(deliveryId, c.claim())) {
-                    throw new TakenOver(deliveryId);
-                }
-            });
-            return true;
+            once = run.sendOnce(PacketMail.compose(run.session(), c.document(), c.email(), c.contactName(),
+                    c.landlordName(), PacketMail.link(Settings.publicUrl(), c.token()), pdf), dataSource,
+                    (connection, at) -> PacketDelivery.markSent(connection, deliveryId, c.claim(), at),
+                    "Delivery " + deliveryId);
         } catch (MessagingException | RuntimeException e) {
-            if (MailFailure.causedBy(e, TakenOver.class)) {
-                LOG.info(() -> "Delivery " + deliveryId + " was taken over by another worker before its end; not sent here");
-            } else if (!run.endReached()) {
-                mailer.markFailed(deliveryId, c.claim(), mailer.why(e));
-            } else if (e instanceof SMTPSendFailedException refused) {
-                // The server answered the end of the message with a refusal: it keeps nothing, try again later.
-                mailer.markRefusedAtEnd(deliveryId, c.claim(), mailer.why(refused));
-            } else {
-                // Sent to its end, but the server's answer was lost: it may or may not have kept it. Sending it again
-                // could deliver it twice, so it stays sent; an administrator can send it again.
-                LOG.warning(() -> "Delivery " + deliveryId + ": the mail server's answer to the end of the message was"
-                        + " lost (" + e + "); it stays marked sent");
-                return true;
-            }
-            return false;
+            once = new MailRun.Once(MailRun.Outcome.NOT_SENT, e); // the message could not even be composed
         }
-    }
-
-    /** Another worker holds the delivery now (this one's claim ran out): its message must not be ended. */
-    private static final class TakenOver extends IOException {
-        TakenOver(long deliveryId) {
-            super("delivery " + deliveryId + " was taken over by another worker");
+        switch (once.outcome()) {
+            case NOT_SENT -> mailer.markFailed(deliveryId, c.claim(), mailer.why(once.cause()));
+            case NOT_ENDED -> mailer.markNotEnded(deliveryId, c.claim(), mailer.why(once.cause()));
+            default -> { }
         }
+        return once.sent();
     }
 }

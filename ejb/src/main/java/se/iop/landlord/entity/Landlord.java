@@ -25,6 +25,7 @@ import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,11 +135,13 @@ public class Landlord {
         contacts.remove(contact);
     }
 
-    public OfferedFlat offerFlat(String flatAddress, BigDecimal areaSqm, Integer rooms, LocalDate availableFrom) {
+    /** A flat offered from {@code availableFrom}, OFFERED on that day (or {@code today}), recorded by {@code by}. */
+    public OfferedFlat offerFlat(String flatAddress, BigDecimal areaSqm, Integer rooms, LocalDate availableFrom,
+                                 LocalDate today, String by) {
         if (!active) {
             throw new StateConflict("active", "error.landlord.inactive", name());
         }
-        OfferedFlat f = new OfferedFlat(this, flatAddress, areaSqm, rooms, availableFrom);
+        OfferedFlat f = new OfferedFlat(this, flatAddress, areaSqm, rooms, availableFrom, today, by);
         flats.add(f);
         return f;
     }
@@ -148,8 +151,13 @@ public class Landlord {
                 .orElseThrow(() -> new NotFound("flat"));
     }
 
-    public void withdrawFlat(OfferedFlat flat) {
-        flats.remove(flat);
+    /**
+     * The flat leaves the programme: it becomes WITHDRAWN on {@code on} (at the earliest on the day of its
+     * present stage, which may lie ahead for a flat offered from a later day), and stays with its history.
+     */
+    public FlatStageChange withdrawFlat(OfferedFlat flat, LocalDate on, String reason, String by, Instant at) {
+        LocalDate day = on.isBefore(flat.stageOn()) ? flat.stageOn() : on;
+        return flat.moveTo(FlatStage.WITHDRAWN, day, reason, by, at);
     }
 
     /** The contacts an information packet can be e-mailed to. */

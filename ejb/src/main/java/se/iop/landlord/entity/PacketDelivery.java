@@ -1,6 +1,7 @@
 package se.iop.landlord.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,12 +16,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import se.iop.common.Secrets;
 import se.iop.common.InvalidInput;
+import se.iop.common.MailClaim;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
@@ -118,12 +124,9 @@ public class PacketDelivery {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
-    /** Which worker is mailing it now (a random id per claim), and until when no other may take it over. */
-    @Column(length = 36)
-    private String claim;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
+    /** Which worker is mailing it now, and until when no other may take it over. */
+    @Embedded
+    private MailClaim claim;
 
     protected PacketDelivery() {
     }
@@ -195,35 +198,40 @@ public class PacketDelivery {
      * it, and the first one can no longer mark it sent ({@link #claimedBy}).
      */
     public String claim(Instant now, Duration lease) {
-        if (!awaitingMail(now) || (claimedUntil != null && claimedUntil.isAfter(now))) {
+        if (!awaitingMail(now)) {
             return null;
         }
-        claim = UUID.randomUUID().toString();
-        claimedUntil = now.plus(lease);
-        return claim;
+        claim = MailClaim.of(claim);
+        return claim.take(now, lease);
     }
 
     /** Whether the given claim is still the one on this delivery, and the delivery still waits for its mail. */
     public boolean claimedBy(String claimId) {
-        return claimId != null && claimId.equals(claim)
+        return MailClaim.of(claim).is(claimId)
                 && (status == DeliveryStatus.QUEUED || status == DeliveryStatus.FAILED);
     }
 
     /**
-     * The message is with the mail server, all but its end (see the mailer). The claim stays on the row: it alone may
-     * still say that the server refused the message at its end ({@link #refusedAtEnd}).
+     * Marks the delivery sent in the database, on a connection whose transaction the caller commits at once, if the
+     * claim is still the caller's and the delivery still waits for its mail ({@link #claimedBy}); false when another
+     * worker has taken it over: SENT, the attempt counted, any failure cleared. The claim stays on the row: it alone may
+     * still say that the server refused the message at its end ({@link #refusedAtEnd}). The one way to SENT, written
+     * as one statement because the mailer commits it on a connection of its own and ends the message the moment the
+     * commit is answered: nothing else (no persistence context, no container transaction to finish) may stand between
+     * the two.
      */
-    public void sent(Instant at) {
-        if (status != DeliveryStatus.QUEUED && status != DeliveryStatus.FAILED) {
-            throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.SENT);
+    public static boolean markSent(Connection connection, long id, String claimId, Instant at) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("update packet_delivery set status = 'SENT',"
+                + " attempts = attempts + 1, last_attempt_at = ?, sent_at = ?, failure_code = null,"
+                + " failure_reason = null, next_attempt_at = null, version = version + 1"
+                + " where id = ? and claim = ? and status in ('QUEUED', 'FAILED')")) {
+            OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+            ps.setObject(1, when);
+            ps.setObject(2, when);
+            ps.setLong(3, id);
+            ps.setString(4, claimId);
+            return ps.executeUpdate() == 1;
         }
-        attempts++;
-        lastAttemptAt = at;
-        status = DeliveryStatus.SENT;
-        sentAt = at;
-        failureCode = null;
-        failureReason = null;
-        nextAttemptAt = null;
     }
 
     /**
@@ -246,7 +254,7 @@ public class PacketDelivery {
      */
     public boolean refusedAtEnd(String claimId, DeliveryFailure code, String detail, Instant at, Duration retryAfter,
                                 int maxAttempts) {
-        if (status != DeliveryStatus.SENT || claimId == null || !claimId.equals(claim)) {
+        if (status != DeliveryStatus.SENT || !MailClaim.of(claim).is(claimId)) {
             return false;
         }
         sentAt = null;
@@ -266,7 +274,6 @@ public class PacketDelivery {
 
     private void released() {
         claim = null;
-        claimedUntil = null;
     }
 
     /** The landlord opened the packet in the portal; later openings change nothing. */

@@ -170,6 +170,28 @@ public class Organisations {
         return c;
     }
 
+    /** A new name, unique in any case within the municipality; decisions already taken show the new name. */
+    @RolesAllowed("ADMIN")
+    public Committee renameCommittee(long organisationId, long committeeId, String name, Long expectedVersion) {
+        Organisation o = find(organisationId);
+        Committee c = o.committee(committeeId);
+        Versions.check(c.version(), expectedVersion);
+        o.renameCommittee(c, name);
+        // two renames at the same moment: the index holds the rule the entity checked
+        return Versions.flushed(em, c, rule -> rule.is("committee_name_once")
+                ? new StateConflict("committee", "error.committee.duplicate", c.name()) : null);
+    }
+
+    /** No longer offered for new decisions; the decisions it took keep it. */
+    @RolesAllowed("ADMIN")
+    public Committee deactivateCommittee(long organisationId, long committeeId, Long expectedVersion) {
+        Organisation o = find(organisationId);
+        Committee c = o.committee(committeeId);
+        Versions.check(c.version(), expectedVersion);
+        o.deactivateCommittee(c);
+        return Versions.flushed(em, c);
+    }
+
     @RolesAllowed("ADMIN")
     public Contact addContact(long organisationId, String name, String role, String email, String phone) {
         Contact c = find(organisationId).addContact(name, role, email, phone);

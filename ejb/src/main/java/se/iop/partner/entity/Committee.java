@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
+import se.iop.common.StateConflict;
 import se.iop.common.Text;
 
 /** A committee (nämnd) of a municipality, e.g. Socialnämnden: it takes the decisions behind an IOP. */
@@ -44,12 +45,18 @@ public class Committee {
         this.name = Text.required("committee", name, 200);
     }
 
-    public void rename(String newName) {
+    /** Through {@link Organisation#renameCommittee}, which keeps names unique within the municipality. */
+    void rename(String newName) {
         this.name = Text.required("committee", newName, 200);
     }
 
-    public void deactivate() {
+    /** Not offered for new decisions any more; the decisions it took keep it. */
+    void deactivate() {
         this.active = false;
+    }
+
+    public long version() {
+        return version;
     }
 
     public Long id() {
@@ -66,5 +73,16 @@ public class Committee {
 
     public boolean active() {
         return active;
+    }
+
+    /**
+     * The committee as the one behind something new (a decision, an allocation): a deactivated committee keeps what it
+     * took, but takes no more; refused naming {@code field}.
+     */
+    public Committee forNewWork(String field) {
+        if (!active) {
+            throw new StateConflict(field, "error.committee.inactive", name);
+        }
+        return this;
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import se.iop.common.EmailAddress;
 import se.iop.common.InvalidInput;
+import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 
@@ -127,14 +128,33 @@ public class Organisation {
         if (kind != OrganisationKind.MUNICIPALITY) {
             throw new StateConflict("committee", "error.organisation.committeesNeedMunicipality");
         }
-        String wanted = Text.required("committee", committeeName, 200);
-        boolean taken = committees.stream().anyMatch(c -> c.name().equalsIgnoreCase(wanted));
-        if (taken) {
-            throw new StateConflict("committee", "error.committee.duplicate", wanted);
-        }
+        String wanted = requireFreeName(committeeName, null);
         Committee committee = new Committee(this, wanted);
         committees.add(committee);
         return committee;
+    }
+
+    /** A new name, unique in any case among this municipality's committees (as index committee_name_once). */
+    public void renameCommittee(Committee committee, String newName) {
+        committee.rename(requireFreeName(newName, committee));
+    }
+
+    public void deactivateCommittee(Committee committee) {
+        committee.deactivate();
+    }
+
+    public Committee committee(long committeeId) {
+        return committees.stream().filter(c -> c.id() == committeeId).findFirst()
+                .orElseThrow(() -> new NotFound("committee"));
+    }
+
+    private String requireFreeName(String committeeName, Committee self) {
+        String wanted = Text.required("committee", committeeName, 200);
+        boolean taken = committees.stream().anyMatch(c -> c != self && c.name().equalsIgnoreCase(wanted));
+        if (taken) {
+            throw new StateConflict("committee", "error.committee.duplicate", wanted);
+        }
+        return wanted;
     }
 
     public Contact addContact(String contactName, String role, String contactEmail, String contactPhone) {

@@ -1,7 +1,11 @@
 package se.iop.report.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +16,10 @@ import se.iop.account.boundary.Caller;
 import se.iop.account.entity.Role;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
+import se.iop.common.Bulk;
 import se.iop.common.Days;
+import se.iop.diary.boundary.Registrations;
+import se.iop.diary.control.Registration;
 import se.iop.common.InvalidInput;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
@@ -20,6 +27,7 @@ import se.iop.common.StateConflict;
 import se.iop.common.Versions;
 import se.iop.partner.entity.Organisation;
 import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.ReportStatus;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.ReportAttachment;
@@ -31,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,6 +65,11 @@ public class ActivityReports {
     @Inject
     private Agreements agreements;
 
+    @Resource
+    private SessionContext context;
+    @Inject
+    private Registrations registrations;
+
     public List<ReportBrief> search(ReportQuery q) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder jpql = new StringBuilder("select r from ActivityReport r join fetch r.agreement join fetch r.partner where 1 = 1");
@@ -79,6 +93,24 @@ public class ActivityReports {
         TypedQuery<ActivityReport> query = em.createQuery(jpql.toString(), ActivityReport.class);
         p.forEach(query::setParameter);
         return query.setMaxResults(2000).getResultList().stream().map(ReportBrief::of).toList();
+    }
+
+    /**
+     * The reports sent back to be corrected, oldest return first, with the reviewer's reason: for a partner its
+     * own organisation's only (as {@link #search}).
+     */
+    public List<ReturnedReport> returned() {
+        StringBuilder jpql = new StringBuilder("select r from ActivityReport r join fetch r.agreement join fetch r.partner"
+                + " where r.status = :status");
+        if (!caller.seesEverything()) {
+            jpql.append(" and r.partner.id = :own");
+        }
+        TypedQuery<ActivityReport> query = em.createQuery(jpql.append(" order by r.reviewedOn, r.id").toString(),
+                ActivityReport.class).setParameter("status", ReportStatus.RETURNED);
+        if (!caller.seesEverything()) {
+            query.setParameter("own", caller.organisationId().orElse(-1L));
+        }
+        return query.setMaxResults(200).getResultList().stream().map(ReturnedReport::of).toList();
     }
 
     /** One report with its attachments' details; to a partner another organisation's report does not exist. */
@@ -140,7 +172,22 @@ public class ActivityReports {
     public ReportDetails submit(long id, Long expectedVersion) {
         ActivityReport r = editable(id, expectedVersion);
         r.submit(caller.username(), Days.today());
-        return details(stored(r));
+        stored(r);
+        register(r);
+        return details(r);
+    }
+
+    /**
+     * A submitted report is received by the municipality: it and its attachments get their diary entries (a report
+     * submitted again after being returned keeps its entry; an attachment added meanwhile gets its own).
+     */
+    private void register(ActivityReport r) {
+        String period = r.period().label(Locale.forLanguageTag("sv"));
+        String partner = r.partner().name();
+        registrations.register(Registration.report(r.id(), partner, period, r.agreement().title(), r.submittedOn()));
+        for (ReportAttachment a : r.attachments()) {
+            registrations.register(Registration.attachment(a.id(), partner, a.filename(), period, r.submittedOn()));
+        }
     }
 
     @RolesAllowed("PARTNER")
@@ -179,6 +226,20 @@ public class ActivityReports {
         Versions.check(r.version(), expectedVersion);
         r.approve(caller.username(), Days.today());
         return details(stored(r));
+    }
+
+    /**
+     * Approves several handed-in reports in one action, each on its own rules and in its own transaction: one
+     * refused (not handed in, changed meanwhile, not found) leaves the others approved and is itself untouched.
+     */
+    @RolesAllowed("ADMIN")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Bulk.Outcome> approveAll(List<Bulk.Item> items) {
+        ActivityReports self = context.getBusinessObject(ActivityReports.class);
+        return Bulk.each(items, i -> {
+            ReportDetails r = self.approve(i.id(), i.version());
+            return new Bulk.Done(r.status().name(), r.version());
+        });
     }
 
     @RolesAllowed("ADMIN")

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * What a committee is told about an agreement for a period: the agreement in brief, its decisions,
  * budget use, milestones, the outcomes of the approved reports (counts under three already written
- * "&lt; 3") and the partners' narratives. Everything is text or numbers ready to be printed.
+ * "&lt; 3"), the partners' narratives and the approved fidelity self-assessments of the period's years. Everything is text or numbers ready to be printed.
  */
 public record CommitteeReport(String municipality, LocalDate generatedOn, LocalDate from, LocalDate to,
                               Brief agreement, List<Decision> decisions, List<Change> amendments, Budget budget,
                               List<MilestoneLine> milestones, int approvedReports, List<Outcome> outcomes,
-                              String retention12, List<Narrative> narratives) {
+                              String retention12, List<Narrative> narratives, List<Fidelity> fidelity) {
 
     public record Brief(String reference, String title, String status, LocalDate start, LocalDate end, String goals,
                         List<String> parties, BigDecimal decidedAmount) {
@@ -38,5 +38,12 @@ public record CommitteeReport(String municipality, LocalDate generatedOn, LocalD
     }
 
     public record Narrative(String partner, String period, String text) {
+    }
+
+    /** An approved fidelity self-assessment: its domains' and total score against their maxima. */
+    public record Fidelity(int year, String partner, List<FidelityDomain> domains, int total, int max, String share) {
+    }
+
+    public record FidelityDomain(String name, int score, int max) {
     }
 }

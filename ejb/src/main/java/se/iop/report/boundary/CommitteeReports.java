@@ -13,6 +13,8 @@ import se.iop.budget.boundary.BudgetSummaries;
 import se.iop.budget.boundary.BudgetSummary;
 import se.iop.common.Days;
 import se.iop.common.InvalidInput;
+import se.iop.common.Percent;
+import se.iop.fidelity.boundary.FidelityAssessments;
 import se.iop.milestone.boundary.Milestones;
 import se.iop.milestone.entity.Milestone;
 import se.iop.report.control.CommitteeReportCsv;
@@ -56,7 +58,7 @@ public class CommitteeReports {
             STOCKS.stream().map(m -> "(select sum(" + m.column() + ") from latest)").collect(Collectors.joining(", ")));
 
     /** The Swedish names of the measures, as the report prints them. */
-    static final Map<Measure, String> LABELS = Map.ofEntries(
+    public static final Map<Measure, String> LABELS = Map.ofEntries(
             Map.entry(Measure.PEOPLE_IN_CONTACT, "Personer i kontakt med verksamheten"),
             Map.entry(Measure.HOUSEHOLDS_HOUSED, "Hushåll som fått bostad under perioden"),
             Map.entry(Measure.HOUSEHOLDS_HOUSED_TOTAL, "Hushåll i eget boende vid periodens slut"),
@@ -89,6 +91,9 @@ public class CommitteeReports {
 
     @Inject
     private BudgetSummaries budgets;
+
+    @Inject
+    private FidelityAssessments fidelity;
 
     public byte[] pdf(long agreementId, LocalDate from, LocalDate to) {
         return CommitteeReportPdf.render(of(agreementId, from, to));
@@ -160,8 +165,17 @@ public class CommitteeReports {
                 .map(r -> new CommitteeReport.Narrative(r.partner().name(), r.period().label(SWEDISH), r.narrative()))
                 .toList();
 
+        // One self-assessment per agreement and year: the approved one of each year the period touches.
+        List<CommitteeReport.Fidelity> fidelityLines = fidelity.approved(agreementId).stream()
+                .filter(f -> f.year() >= start.getYear() && f.year() <= end.getYear())
+                .map(f -> new CommitteeReport.Fidelity(f.year(), f.partnerName(),
+                        f.scoring().domains().stream().map(d -> new CommitteeReport.FidelityDomain(d.name(), d.sum(), d.max())).toList(),
+                        f.scoring().total(), f.scoring().max(),
+                        SwedishFormat.percent(Percent.of(f.scoring().total(), f.scoring().max()))))
+                .toList();
+
         return new CommitteeReport(municipality, today, start, end, brief, decisions, amendments, budget, lines,
-                ((Number) row[0]).intValue(), outcomes, retention, narratives);
+                ((Number) row[0]).intValue(), outcomes, retention, narratives, fidelityLines);
     }
 
     private static Integer integer(Object o) {

@@ -1,5 +1,6 @@
 package se.iop.report.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -89,6 +90,15 @@ public class OutcomeSummaries {
     /** Over every agreement the caller may see that is or was in force; the summary lists them, so a page shows what it counted. */
     public OutcomeSummary overall() {
         return summary(agreements.inForceOrWas(), Days.today());
+    }
+
+    /**
+     * The outcomes over time of the given agreements as anyone may see them (the public register): always with
+     * counts under three hidden and shares on fewer than three households left out, whoever calls.
+     */
+    @PermitAll
+    public List<QuarterPoint> published(List<Long> agreementIds) {
+        return agreementIds.isEmpty() ? List.of() : quarters(agreementIds, false);
     }
 
     private OutcomeSummary summary(List<Agreement> list, LocalDate today) {

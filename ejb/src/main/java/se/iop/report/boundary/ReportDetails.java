@@ -20,10 +20,12 @@ import java.util.Map;
  * One report as the caller may see it. {@link ActivityReports} builds it and decides whether the
  * counts are {@code exact}: when not, a count under three is hidden (its value null) and the retention
  * share is not given when it rests on fewer than three households, so no page or endpoint that shows
- * a report can forget to hide them.
+ * a report can forget to hide them. {@code narrativeDisposedOn}: the day the narrative was disposed of
+ * (gallrad, the narrative then null), null while it is kept.
  */
 public record ReportDetails(Long id, long version, AgreementRef agreement, PartnerRef partner, ReportPeriod period,
-                            ReportStatus status, String narrative, boolean exact, Map<Measure, Count> counts,
+                            ReportStatus status, String narrative, LocalDate narrativeDisposedOn, boolean exact,
+                            Map<Measure, Count> counts,
                             BigDecimal retention12, BigDecimal costs, String createdBy, LocalDate submittedOn,
                             String submittedBy, LocalDate reviewedOn, String reviewedBy, String reviewComment,
                             List<ReportAttachment> attachments) {
@@ -41,7 +43,7 @@ public record ReportDetails(Long id, long version, AgreementRef agreement, Partn
             counts.put(m, Count.of(o.get(m), exact));
         }
         return new ReportDetails(r.id(), r.version(), new AgreementRef(r.agreement().id(), r.agreement().title()),
-                new PartnerRef(r.partner().id(), r.partner().name()), r.period(), r.status(), r.narrative(), exact,
+                new PartnerRef(r.partner().id(), r.partner().name()), r.period(), r.status(), r.narrative(), r.narrativeDisposedOn(), exact,
                 Collections.unmodifiableMap(counts),
                 SmallCounts.share(o.get(Measure.TENANCIES_12_KEPT), o.get(Measure.TENANCIES_12_DUE), exact),
                 r.costs(), r.createdBy(), r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(),

@@ -59,6 +59,12 @@ public final class CommitteeReportCsv {
         for (CommitteeReport.Narrative n : r.narratives()) {
             line(csv, "berättelse", n.partner() + " – " + n.period(), n.text(), "");
         }
+        for (CommitteeReport.Fidelity f : r.fidelity()) {
+            for (CommitteeReport.FidelityDomain d : f.domains()) {
+                line(csv, "programtrohet " + f.year(), d.name(), d.score(), "av " + d.max());
+            }
+            line(csv, "programtrohet " + f.year(), "totalt", f.total(), "av " + f.max() + " (" + f.share() + "), " + f.partner());
+        }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -73,7 +79,7 @@ public final class CommitteeReportCsv {
     }
 
     /** Neutralised by the one rule ({@link SpreadsheetCell}), then quoted as RFC 4180 asks. */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         String v = SpreadsheetCell.csv(value);
         if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             v = "\"" + v.replace("\"", "\"\"") + "\"";

@@ -17,7 +17,7 @@ public final class SwedishFormat {
     }
 
     /** "1 700 000 kr", grouped by plain spaces so that every font prints them. */
-    static String kronor(BigDecimal amount) {
+    public static String kronor(BigDecimal amount) {
         if (amount == null) {
             return "–";
         }
@@ -31,11 +31,11 @@ public final class SwedishFormat {
         return Percent.format(value, SWEDISH).replace('\u00a0', ' ');
     }
 
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "–" : date.toString();
     }
 
-    static String text(String value) {
+    public static String text(String value) {
         return value == null || value.isBlank() ? "–" : value;
     }
 }

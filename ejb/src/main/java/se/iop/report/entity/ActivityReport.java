@@ -22,10 +22,11 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.PartyRole;
-import se.iop.common.Text;
+import se.iop.common.Days;
 import se.iop.common.InvalidInput;
 import se.iop.common.Money;
 import se.iop.common.StateConflict;
+import se.iop.common.Text;
 import se.iop.partner.entity.Organisation;
 
 import java.math.BigDecimal;
@@ -78,6 +79,11 @@ public class ActivityReport {
 
     @Column(length = NARRATIVE_MAX)
     private String narrative;
+
+    // Set by disposal (gallring, see Retention) with the narrative emptied; read-only here, as an attachment's.
+    @Column(name = "narrative_disposed_at", insertable = false, updatable = false)
+    @NotAudited
+    private Instant narrativeDisposedAt;
 
     @Embedded
     private Outcomes outcomes = Outcomes.none();
@@ -246,26 +252,20 @@ public class ActivityReport {
     }
 
     private void requireEditable() {
-        if (status == ReportStatus.APPROVED) {
-            throw new StateConflict("status", "error.report.locked");
-        }
-        if (status == ReportStatus.SUBMITTED) {
-            throw new StateConflict("status", "error.report.underReview");
-        }
+        status.requireEditable("error.report");
     }
 
     private void requireSubmitted() {
-        if (status != ReportStatus.SUBMITTED) {
-            throw new StateConflict("status", "error.report.notSubmitted", status);
-        }
+        status.requireSubmitted("error.report");
     }
 
-    public Map<String, Object> snapshot() {
+    /** The audited fields for a history; counts under three as "&lt; 3" unless the reader may see them exactly. */
+    public Map<String, Object> snapshot(boolean exact) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("period", period.code());
         s.put("status", status);
         s.put("narrative", narrative);
-        outcomes().asMap().forEach((m, n) -> s.put(m.field(), n));
+        outcomes().asMap().forEach((m, n) -> s.put(m.field(), exact ? n : SmallCounts.shown(n)));
         s.put("costs", costs);
         s.put("reviewComment", reviewComment);
         return s;
@@ -297,6 +297,11 @@ public class ActivityReport {
 
     public String narrative() {
         return narrative;
+    }
+
+    /** The day the narrative was disposed of (gallrad), or null while it is kept. */
+    public LocalDate narrativeDisposedOn() {
+        return narrativeDisposedAt == null ? null : LocalDate.ofInstant(narrativeDisposedAt, Days.SWEDEN);
     }
 
     /** Never null: Hibernate loads counts that are all empty as no embedded object at all. */

@@ -13,8 +13,11 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import se.iop.common.Days;
+import se.iop.common.StateConflict;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A document attached to a report (minutes, a summary, a table), checked for its type on the way in. */
 @Entity
@@ -44,6 +47,11 @@ public class ReportAttachment {
 
     @Column(name = "uploaded_by", nullable = false, length = 100)
     private String uploadedBy;
+
+    // Set by disposal (gallring, see Retention) with the bytes emptied; the record stays, read-only here.
+    @Column(name = "disposed_at", insertable = false, updatable = false)
+    @NotAudited
+    private Instant disposedAt;
 
     // The history keeps who attached what and when, not the bytes.
     @OneToOne(optional = false, fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
@@ -92,7 +100,20 @@ public class ReportAttachment {
         return uploadedBy;
     }
 
+    /** The day (in Sweden) its content was disposed of, or null while it is kept. */
+    public LocalDate disposedOn() {
+        return disposedAt == null ? null : LocalDate.ofInstant(disposedAt, Days.SWEDEN);
+    }
+
+    public boolean disposed() {
+        return disposedAt != null;
+    }
+
+    /** The content; refused once it has been disposed of (the record alone is kept). */
     public byte[] bytes() {
+        if (disposedAt != null) {
+            throw new StateConflict("attachment", "error.attachment.disposed", disposedOn());
+        }
         return content.bytes();
     }
 }

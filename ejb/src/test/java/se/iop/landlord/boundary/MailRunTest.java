@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.iop.landlord.boundary.EndHeldTransport.End;
 import se.iop.landlord.entity.DeliveryFailure;
 import se.iop.landlord.entity.VersionStatus;
 
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,19 +155,26 @@ class MailRunTest {
         Session s = session(port);
         try (MailRun run = new MailRun(s)) {
             int[] keptWhenMarked = {-1};
-            run.send(message(s, "a@example.se"), () -> keptWhenMarked[0] = smtp.getReceivedMessages().length);
+            run.send(message(s, "a@example.se"), end -> {
+                keptWhenMarked[0] = smtp.getReceivedMessages().length;
+                end.write();
+            });
             assertEquals(0, keptWhenMarked[0], "marked while the server still kept nothing of it");
             assertTrue(run.endReached());
+            assertTrue(run.endWritten());
             assertTrue(smtp.waitForIncomingEmail(5000, 1));
 
             // Another worker took the delivery over: the message is not ended, and the server keeps nothing of it.
-            MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "b@example.se"), () -> {
+            MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "b@example.se"), end -> {
                 throw new IOException("taken over");
             }));
             assertTrue(MailFailure.causedBy(e, IOException.class));
             assertFalse(run.endReached());
+            // A hook that neither ends the message nor throws does not leave it half-way: it is not sent either.
+            assertThrows(MessagingException.class, () -> run.send(message(s, "d@example.se"), end -> { }));
+            assertFalse(run.endReached());
             // The run connects anew for the next message, which arrives.
-            run.send(message(s, "c@example.se"), () -> { });
+            run.send(message(s, "c@example.se"), End::write);
         }
         assertTrue(smtp.waitForIncomingEmail(5000, 2));
         Thread.sleep(300);
@@ -178,25 +187,72 @@ class MailRunTest {
     @Test
     void aServerThatRefusesTheMessageAtItsEndIsToldApartFromOneThatWasNeverReached() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread refuser = new Thread(() -> refuseAtTheEnd(server));
+            Thread refuser = new Thread(() -> answerTheEnd(server, "554 5.7.1 Message refused", new AtomicReference<>()));
             refuser.setDaemon(true);
             refuser.start();
             Session s = session(server.getLocalPort());
             try (MailRun run = new MailRun(s)) {
-                MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se"), () -> { }));
+                MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se"), End::write));
                 assertTrue(e instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException, e.toString());
                 assertTrue(run.endReached(), "refused after its end was sent");
+                assertTrue(run.endWritten());
                 assertEquals(DeliveryFailure.MESSAGE_REFUSED, MailFailure.of(e, s).code());
             }
         }
     }
 
-    /** A mail server that takes everything up to the message's end and then refuses it (554). */
-    private static void refuseAtTheEnd(ServerSocket server) {
+    @Test
+    void anEndThatNeverWentOutWholeIsToldApartFromAnEndWhoseAnswerWasLost() throws Exception {
+        // The connection is reset just before the end: the end cannot be written, and the server keeps nothing.
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicReference<Socket> peer = new AtomicReference<>();
+            Thread resetting = new Thread(() -> answerTheEnd(server, "250 ok", peer));
+            resetting.setDaemon(true);
+            resetting.start();
+            Session s = session(server.getLocalPort());
+            try (MailRun run = new MailRun(s)) {
+                assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se"), end -> {
+                    Socket p = peer.get();
+                    p.setSoLinger(true, 0);
+                    p.close();
+                    try {
+                        Thread.sleep(300); // the reset reaches this end of the connection
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    end.write();
+                }));
+                assertTrue(run.endReached());
+                assertFalse(run.endWritten(), "the end never went out");
+            }
+        }
+        // The server takes the end and never answers: the end went out, only the answer was lost.
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicReference<Socket> peer = new AtomicReference<>();
+            Thread silent = new Thread(() -> answerTheEnd(server, null, peer));
+            silent.setDaemon(true);
+            silent.start();
+            Session s = session(server.getLocalPort());
+            s.getProperties().put("mail.smtp.timeout", "500");
+            try (MailRun run = new MailRun(s)) {
+                MessagingException e = assertThrows(MessagingException.class, () -> run.send(message(s, "a@example.se"), End::write));
+                assertEquals(DeliveryFailure.SERVER_TIMEOUT, MailFailure.of(e, s).code());
+                assertTrue(run.endReached());
+                assertTrue(run.endWritten(), "the end went out; only the answer is missing");
+            }
+        }
+    }
+
+    /**
+     * A mail server that takes everything up to the message's end and then answers it with {@code endReply}, or
+     * with nothing when it is null; the connection it holds is put in {@code held}.
+     */
+    private static void answerTheEnd(ServerSocket server, String endReply, AtomicReference<Socket> held) {
         try (Socket peer = server.accept();
              var in = new java.io.BufferedReader(new java.io.InputStreamReader(peer.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
              var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(peer.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII), true)) {
-            out.print("220 refuser\r\n");
+            held.set(peer);
+            out.print("220 scripted\r\n");
             out.flush();
             boolean data = false;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -206,7 +262,10 @@ class MailRunTest {
                         continue;
                     }
                     data = false;
-                    reply = "554 5.7.1 Message refused";
+                    if (endReply == null) {
+                        continue;
+                    }
+                    reply = endReply;
                 } else if (line.toUpperCase().startsWith("DATA")) {
                     data = true;
                     reply = "354 go on";

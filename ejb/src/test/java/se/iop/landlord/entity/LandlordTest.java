@@ -89,24 +89,28 @@ class LandlordTest {
         assertEquals("text", assertThrows(InvalidInput.class, () -> c.addNote("  ", "x", Instant.now())).field());
     }
 
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
+
     @Test
     void anOfferedFlatHasAnAddressASizeAndRoomsButNoTenant() {
         Landlord l = Landlord.company(NYKOPINGSHEM);
-        OfferedFlat f = l.offerFlat("Brunnsgatan 12 B", new BigDecimal("41.5"), 2, LocalDate.of(2024, 4, 1));
+        OfferedFlat f = l.offerFlat("Brunnsgatan 12 B", new BigDecimal("41.5"), 2, LocalDate.of(2024, 4, 1), DAY, "admin");
         assertEquals(new BigDecimal("41.5"), f.areaSqm());
-        assertEquals(new BigDecimal("35.0"), l.offerFlat("Västra Storgatan 3", new BigDecimal("35"), 1, null).areaSqm());
-        assertEquals("areaSqm", assertThrows(InvalidInput.class, () -> l.offerFlat("A", BigDecimal.ZERO, 1, null)).field());
-        assertEquals("areaSqm", assertThrows(InvalidInput.class, () -> l.offerFlat("A", new BigDecimal("41.25"), 1, null)).field());
-        assertEquals("areaSqm", assertThrows(InvalidInput.class, () -> l.offerFlat("A", new BigDecimal("1001"), 1, null)).field());
-        assertEquals("rooms", assertThrows(InvalidInput.class, () -> l.offerFlat("A", BigDecimal.TEN, 0, null)).field());
-        assertEquals("rooms", assertThrows(InvalidInput.class, () -> l.offerFlat("A", BigDecimal.TEN, null, null)).field());
-        assertEquals("address", assertThrows(InvalidInput.class, () -> l.offerFlat(" ", BigDecimal.TEN, 1, null)).field());
+        assertEquals(new BigDecimal("35.0"), l.offerFlat("Västra Storgatan 3", new BigDecimal("35"), 1, null, DAY, "admin").areaSqm());
+        assertEquals("areaSqm", assertThrows(InvalidInput.class, () -> l.offerFlat("A", BigDecimal.ZERO, 1, null, DAY, "admin")).field());
+        assertEquals("areaSqm", assertThrows(InvalidInput.class, () -> l.offerFlat("A", new BigDecimal("41.25"), 1, null, DAY, "admin")).field());
+        assertEquals("areaSqm", assertThrows(InvalidInput.class, () -> l.offerFlat("A", new BigDecimal("1001"), 1, null, DAY, "admin")).field());
+        assertEquals("rooms", assertThrows(InvalidInput.class, () -> l.offerFlat("A", BigDecimal.TEN, 0, null, DAY, "admin")).field());
+        assertEquals("rooms", assertThrows(InvalidInput.class, () -> l.offerFlat("A", BigDecimal.TEN, null, null, DAY, "admin")).field());
+        assertEquals("address", assertThrows(InvalidInput.class, () -> l.offerFlat(" ", BigDecimal.TEN, 1, null, DAY, "admin")).field());
         assertEquals(2, l.flats().size());
-        l.withdrawFlat(f);
-        assertEquals(1, l.flats().size());
+        l.withdrawFlat(f, DAY, "Hyresvärden behöver lägenheten", "admin", Instant.now());
+        assertEquals(2, l.flats().size(), "a withdrawn flat stays, with its history");
+        assertEquals(FlatStage.WITHDRAWN, f.stage());
+        assertEquals(LocalDate.of(2024, 4, 1), f.stageOn(), "not before the day it was offered on");
 
         l.deactivate();
-        assertThrows(StateConflict.class, () -> l.offerFlat("B", BigDecimal.TEN, 1, null));
+        assertThrows(StateConflict.class, () -> l.offerFlat("B", BigDecimal.TEN, 1, null, DAY, "admin"));
         assertTrue(!l.active());
     }
 }

@@ -4,11 +4,15 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import se.iop.archive.control.PdfA;
+import se.iop.archive.control.PdfAValidator;
+import se.iop.common.PdfFonts;
 import se.iop.report.boundary.CommitteeReport;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,7 +37,11 @@ class CommitteeReportRenderTest {
                 4, List.of(new CommitteeReport.Outcome("householdsHoused", "Hushåll som fått bostad under perioden", "9"),
                         new CommitteeReport.Outcome("evictions", "Vräkningar", "< 3")),
                 "85,7 %", List.of(new CommitteeReport.Narrative("Sörmlands Stadsmission", "Kvartal 2 2024",
-                        "=HYPERLINK(\"x\"); de första hyresgästerna flyttade in.")));
+                        "=HYPERLINK(\"x\"); de första hyresgästerna flyttade in.")),
+                List.of(new CommitteeReport.Fidelity(2024, "Sörmlands Stadsmission",
+                        List.of(new CommitteeReport.FidelityDomain("Boendeprocess och boendestruktur", 14, 16),
+                                new CommitteeReport.FidelityDomain("Teamets struktur och bemanning", 9, 16)),
+                        23, 32, "71,9 %")));
     }
 
     @Test
@@ -44,7 +52,9 @@ class CommitteeReportRenderTest {
             for (String expected : List.of("Nyköpings kommun", "Uppföljningsrapport till nämnd", "Datum: 2025-02-03",
                     "Period: 2024-01-01 – 2024-12-31", "Socialnämnden", "850 000 kr", "1 700 000 kr", "37,7 %", "55,2 %",
                     "Första hyresgästerna flyttar in", "Försenad", "Hushåll som fått bostad under perioden 9", "Vräkningar < 3",
-                    "85,7 %", "Sörmlands Stadsmission – Kvartal 2 2024", "Verdandi ansluter", "Sida 1")) {
+                    "85,7 %", "Sörmlands Stadsmission – Kvartal 2 2024", "Verdandi ansluter", "Sida 1",
+                    "7. Programtrohet", "2024 – Sörmlands Stadsmission", "Boendeprocess och boendestruktur 14 av 16",
+                    "Totalt 23 av 32 (71,9 %)")) {
                 assertTrue(text.contains(expected), "'" + expected + "' in:\n" + text);
             }
             assertEquals("sv-SE", doc.getDocumentCatalog().getLanguage());
@@ -52,10 +62,19 @@ class CommitteeReportRenderTest {
     }
 
     @Test
+    void theArchiveCopyInTheEmbeddedTypefaceIsPdfA2bByVeraPdf() {
+        byte[] pdf = PdfA.convert(CommitteeReportPdf.render(report(), PdfFonts.embedded()), "Uppföljningsrapport",
+                "Nyköpings kommun", "sv-SE", Instant.parse("2025-02-03T09:00:00Z"));
+        assertEquals(List.of(), PdfAValidator.failures(pdf));
+    }
+
+    @Test
     void theCsvQuotesWhereNeededAndNeverStartsAFormula() {
         String csv = new String(CommitteeReportCsv.render(report()), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFavsnitt;uppgift;värde;detalj\r\n"), csv);
         assertTrue(csv.contains("utfall;Vräkningar;< 3;evictions\r\n"), csv);
+        assertTrue(csv.contains("programtrohet 2024;Teamets struktur och bemanning;9;av 16\r\n"), csv);
+        assertTrue(csv.contains("programtrohet 2024;totalt;23;av 32 (71,9 %), Sörmlands Stadsmission\r\n"), csv);
         assertTrue(csv.contains("budget;använt av budgeten;37,7 %;\r\n"), csv);
         assertTrue(csv.contains("berättelse;Sörmlands Stadsmission – Kvartal 2 2024;\"'=HYPERLINK(\"\"x\"\"); de första"), csv);
         assertEquals("-5", CommitteeReportCsv.cell(-5), "a number stays a number");

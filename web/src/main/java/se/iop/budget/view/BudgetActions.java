@@ -25,10 +25,12 @@ import se.iop.budget.view.BudgetRows.ExpenseRow;
 import se.iop.budget.view.BudgetRows.LineRow;
 import se.iop.budget.view.BudgetView.LineSection;
 import se.iop.budget.view.BudgetView.PhaseSection;
+import se.iop.common.Bulk;
 import se.iop.common.DomainException;
 import se.iop.common.StaleVersion;
 import se.iop.partner.boundary.Organisations;
 import se.iop.partner.entity.Committee;
+import se.iop.web.BulkChoice;
 import se.iop.web.Formats;
 import se.iop.web.Ui;
 
@@ -36,10 +38,12 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -232,6 +236,40 @@ public class BudgetActions implements Serializable {
     public void pay() {
         DisbursementStep f = step;
         attempt(() -> disbursements.pay(f.getDisbursementId(), f.getVersion(), f.getPaidOn()), "budget.saved.paid", "payForm");
+    }
+
+    /** Approves the chosen payments, each on its own: the page lists what was approved and what not, and why. */
+    public void approveChosen() {
+        decideChosen(disbursements::approveAll);
+    }
+
+    /** Opens the dialog that pays the chosen payments, dated today unless changed. */
+    public void startPayChosen() {
+        open = "payChosen";
+        step = new DisbursementStep();
+        step.setPaidOn(LocalDate.now(STOCKHOLM));
+    }
+
+    public void payChosen() {
+        LocalDate on = step.getPaidOn();
+        decideChosen(items -> disbursements.payAll(items, on));
+    }
+
+    private void decideChosen(Function<List<Bulk.Item>, List<Bulk.Outcome>> decision) {
+        BulkChoice choice = view.getPaymentChoice();
+        Map<Long, String> labels = new HashMap<>();
+        view.getDisbursements().forEach(d -> labels.put(d.id(), d.partner() + ", " + formats.money(d.amount()) + ", "
+                + formats.date(d.plannedOn())));
+        try {
+            List<Bulk.Outcome> outcomes = decision.apply(choice.items());
+            choice.show(outcomes, id -> labels.getOrDefault(id, "#" + id),
+                    state -> ui.text("budget.disbursement.status." + state), ui.locale());
+            view.reload();
+            ui.message(choice.getRefused() == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                    "bulk.result", choice.getDone(), choice.getRefused());
+        } catch (DomainException e) {
+            refused(e, null);
+        }
     }
 
     public void startCancel(DisbursementRow row) {

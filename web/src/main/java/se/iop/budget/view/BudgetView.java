@@ -16,6 +16,7 @@ import se.iop.budget.boundary.BudgetOverviews;
 import se.iop.budget.boundary.BudgetSummary.Figures;
 import se.iop.budget.boundary.BudgetSummary.Forecast;
 import se.iop.budget.boundary.BudgetSummary;
+import se.iop.budget.boundary.BudgetSummaries;
 import se.iop.budget.boundary.Expenses;
 import se.iop.budget.view.BudgetRows.DisbursementRow;
 import se.iop.budget.view.BudgetRows.ExpenseRow;
@@ -25,6 +26,7 @@ import se.iop.common.NotFound;
 import se.iop.common.Percent;
 import se.iop.web.Formats;
 import se.iop.web.Ids;
+import se.iop.web.BulkChoice;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
@@ -59,6 +61,9 @@ public class BudgetView implements Serializable {
     private Expenses expenses;
 
     @Inject
+    private BudgetSummaries summaries;
+
+    @Inject
     private Ui ui;
 
     @Inject
@@ -75,6 +80,8 @@ public class BudgetView implements Serializable {
     private String title;
     private String reference;
     private ExpenseModel expenseModel;
+    /** The payments chosen for one approval or payment of several (finance). */
+    private final BulkChoice paymentChoice = new BulkChoice();
 
     // Read again after a session is restored rather than stored in it.
     private transient BudgetOverview overview;
@@ -148,6 +155,11 @@ public class BudgetView implements Serializable {
         return found ? overview().summary() : null;
     }
 
+    /** A partner's own share: granted (approved disbursements), paid and the costs it booked; null for others. */
+    public Figures getOwnShare() {
+        return found && viewer.isPartner() ? summaries.ownShare(getSummary()) : null;
+    }
+
     public Figures getTotal() {
         return getSummary().total();
     }
@@ -176,9 +188,14 @@ public class BudgetView implements Serializable {
         return Figures.of(rowId, null, label, null, none, none, none, none, none, null, null);
     }
 
+    public BulkChoice getPaymentChoice() {
+        return paymentChoice;
+    }
+
     public List<DisbursementRow> getDisbursements() {
         if (disbursementRows == null && found) {
             disbursementRows = overview().disbursements().stream().map(DisbursementRow::of).toList();
+            disbursementRows.forEach(d -> paymentChoice.shown(d.id(), d.version()));
         }
         return disbursementRows == null ? List.of() : disbursementRows;
     }

@@ -9,6 +9,8 @@ import se.iop.landlord.boundary.FlatData;
 import se.iop.landlord.boundary.LandlordData;
 import se.iop.landlord.boundary.PacketDraft;
 import se.iop.landlord.boundary.SendRequest;
+import se.iop.landlord.boundary.StageChange;
+import se.iop.landlord.entity.FlatStage;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.entity.NeedCategory;
 import se.iop.landlord.entity.OfferedFlat;
@@ -59,6 +61,13 @@ public final class LandlordInputs {
                             LocalDate availableFrom) {
         public FlatData data() {
             return new FlatData(address, areaSqm, rooms, availableFrom);
+        }
+    }
+
+    /** A flat's next step: the stage, its day, the reason where a step needs one, the version it was read at. */
+    public record StageInput(FlatStage stage, LocalDate date, @Size(max = 500) String reason, Long version) {
+        public StageChange change() {
+            return new StageChange(stage, date, reason, version);
         }
     }
 

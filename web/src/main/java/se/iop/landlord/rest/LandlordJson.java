@@ -10,6 +10,7 @@ import se.iop.landlord.entity.ContactNote;
 import se.iop.landlord.entity.DeliveryChannel;
 import se.iop.landlord.entity.DeliveryFailure;
 import se.iop.landlord.entity.DeliveryStatus;
+import se.iop.landlord.entity.FlatStage;
 import se.iop.landlord.entity.InformationPacket;
 import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordContact;
@@ -58,9 +59,11 @@ public final class LandlordJson {
         }
     }
 
-    public record FlatOut(Long id, String address, BigDecimal areaSqm, int rooms, LocalDate availableFrom) {
+    public record FlatOut(Long id, long version, String address, BigDecimal areaSqm, int rooms, LocalDate availableFrom,
+                          FlatStage stage, LocalDate stageOn) {
         static FlatOut of(OfferedFlat f) {
-            return new FlatOut(f.id(), f.address(), f.areaSqm(), f.rooms(), f.availableFrom());
+            return new FlatOut(f.id(), f.version(), f.address(), f.areaSqm(), f.rooms(), f.availableFrom(), f.stage(),
+                    f.stageOn());
         }
     }
 

@@ -3,6 +3,7 @@ package se.iop.landlord.rest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -29,6 +30,8 @@ import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordKind;
 import se.iop.landlord.rest.LandlordInputs.ContactInput;
 import se.iop.landlord.rest.LandlordInputs.FlatInput;
+import se.iop.landlord.rest.LandlordInputs.StageInput;
+import se.iop.landlord.boundary.FlatStages;
 import se.iop.landlord.rest.LandlordInputs.LandlordInput;
 import se.iop.landlord.rest.LandlordInputs.LandlordUpdate;
 import se.iop.landlord.rest.LandlordInputs.NoteInput;
@@ -149,12 +152,30 @@ public class LandlordsResource {
         return created(id);
     }
 
-    @Operation(summary = "Withdraw a flat a landlord offered")
+    /** Kept at its old address: the flat is no longer deleted but becomes WITHDRAWN today, its history kept. */
+    @Operation(summary = "Withdraw a flat a landlord offered (it becomes WITHDRAWN and keeps its history)")
     @DELETE
     @Path("{id}/flats/{flatId}")
-    public Response withdrawFlat(@PathParam("id") long id, @PathParam("flatId") long flatId) {
-        landlords.withdrawFlat(id, flatId);
+    public Response withdrawFlat(@PathParam("id") long id, @PathParam("flatId") long flatId,
+                                 @QueryParam("reason") @Size(max = 500) String reason) {
+        landlords.withdrawFlat(id, flatId, reason);
         return ok(landlords.find(id));
+    }
+
+    @Operation(summary = "Read a flat's stage on its way from offer to home, with every step")
+    @GET
+    @Path("{id}/flats/{flatId}/stages")
+    public Response stages(@PathParam("id") long id, @PathParam("flatId") long flatId) {
+        FlatStages s = landlords.stages(id, flatId);
+        return Response.ok(s).tag(Etags.of(s.version())).build();
+    }
+
+    @Operation(summary = "Move a flat to another stage (forward one at a time; back, off the way or after a closed stage with a reason)")
+    @POST
+    @Path("{id}/flats/{flatId}/stages")
+    public Response moveFlat(@PathParam("id") long id, @PathParam("flatId") long flatId, @NotNull @Valid StageInput in) {
+        FlatStages s = landlords.moveFlat(id, flatId, in.change());
+        return Response.ok(s).tag(Etags.of(s.version())).build();
     }
 
     @Operation(summary = "List the packets delivered to a landlord")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.landlord.boundary.Portal;
+import se.iop.landlord.boundary.PortalFlat;
 import se.iop.landlord.entity.ContactNeed;
 import se.iop.landlord.rest.LandlordInputs.LinkInput;
 import se.iop.landlord.rest.LandlordInputs.NeedInput;
@@ -42,6 +43,13 @@ public class PortalResource {
     @Path("packets")
     public List<PortalPacketOut> packets() {
         return portal.packets().stream().map(PortalPacketOut::of).toList();
+    }
+
+    @Operation(summary = "List the flats you offered, with the stage each has reached")
+    @GET
+    @Path("flats")
+    public List<PortalFlat> flats() {
+        return portal.flats();
     }
 
     @Operation(summary = "Read a packet sent to your organisation")

@@ -42,7 +42,8 @@ public class LandlordHistory {
                 case "status" -> ui.text("landlord.version." + value);
                 case "active" -> ui.text(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
                 case "publishedAt" -> formats.moment(Instant.parse(value));
-                case "availableFrom" -> formats.date(LocalDate.parse(value));
+                case "availableFrom", "stageOn" -> formats.date(LocalDate.parse(value));
+                case "stage" -> ui.text("flat.stage." + value);
                 default -> LONG_TEXTS.contains(field) ? shortened(value) : value;
             };
         } catch (DateTimeParseException e) {

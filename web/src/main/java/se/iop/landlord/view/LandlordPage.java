@@ -10,7 +10,11 @@ import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
 import se.iop.landlord.boundary.ContactData;
 import se.iop.landlord.boundary.Deliveries;
+import se.iop.common.Days;
 import se.iop.landlord.boundary.FlatData;
+import se.iop.landlord.boundary.FlatStages;
+import se.iop.landlord.boundary.StageChange;
+import se.iop.landlord.entity.FlatStage;
 import se.iop.landlord.boundary.Landlords;
 import se.iop.landlord.entity.Landlord;
 import se.iop.landlord.entity.LandlordKind;
@@ -21,7 +25,10 @@ import se.iop.web.Viewer;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One landlord: its facts, contacts with notes, offered flats and what it has been sent; administrators
@@ -77,6 +84,15 @@ public class LandlordPage implements Serializable {
     private BigDecimal flatArea;
     private Integer flatRooms;
     private LocalDate flatFrom;
+    // Stage form: the flat, the version it was read at, where to and when, why.
+    private Long stageFlatId;
+    private long stageVersion;
+    private String stageAddress;
+    private FlatStage stageFrom;
+    private FlatStage stageTo;
+    private LocalDate stageDate;
+    private String stageReason;
+    private transient Map<Long, FlatStages> stages;
 
     @PostConstruct
     void load() {
@@ -86,6 +102,7 @@ public class LandlordPage implements Serializable {
 
     public void reload() {
         landlord = landlords.find(id);
+        stages = null;
         sent = null;
         changes = null;
     }
@@ -185,8 +202,36 @@ public class LandlordPage implements Serializable {
         attempt(() -> landlords.offerFlat(id, new FlatData(flatAddress, flatArea, flatRooms, flatFrom)), "landlord.saved.flat");
     }
 
-    public void withdrawFlat(long flatId) {
-        attempt(() -> landlords.withdrawFlat(id, flatId), "landlord.saved.flatWithdrawn");
+    /** Each flat's stage and steps, by flat id. */
+    public FlatStages stagesOf(long flatId) {
+        if (stages == null && found) {
+            stages = landlords.flatStages(id).stream().collect(Collectors.toMap(FlatStages::flatId, s -> s));
+        }
+        return stages == null ? null : stages.get(flatId);
+    }
+
+    /** Opens the stage form on the flat's next stage (or, at the end of the way, on none), dated today. */
+    public void startStage(long flatId) {
+        reload();
+        FlatStages s = stagesOf(flatId);
+        stageFlatId = flatId;
+        stageVersion = s.version();
+        stageAddress = s.address();
+        stageFrom = s.stage();
+        stageTo = s.stage().next();
+        stageDate = Days.today();
+        stageReason = null;
+    }
+
+    /** Every stage but the present one: the entity says which of them a step may go to and with what. */
+    public List<FlatStage> getStageChoices() {
+        return Arrays.stream(FlatStage.values()).filter(s -> s != stageFrom).toList();
+    }
+
+    public void moveFlat() {
+        Long flatId = stageFlatId;
+        StageChange change = new StageChange(stageTo, stageDate, stageReason, stageVersion);
+        attempt(() -> landlords.moveFlat(id, flatId, change), "flat.stage.saved");
     }
 
     private void attempt(Runnable change, String savedKey) {
@@ -301,5 +346,36 @@ public class LandlordPage implements Serializable {
 
     public void setFlatFrom(LocalDate flatFrom) {
         this.flatFrom = flatFrom;
+    }
+    public String getStageAddress() {
+        return stageAddress;
+    }
+
+    public FlatStage getStageFrom() {
+        return stageFrom;
+    }
+
+    public FlatStage getStageTo() {
+        return stageTo;
+    }
+
+    public void setStageTo(FlatStage stageTo) {
+        this.stageTo = stageTo;
+    }
+
+    public LocalDate getStageDate() {
+        return stageDate;
+    }
+
+    public void setStageDate(LocalDate stageDate) {
+        this.stageDate = stageDate;
+    }
+
+    public String getStageReason() {
+        return stageReason;
+    }
+
+    public void setStageReason(String stageReason) {
+        this.stageReason = stageReason;
     }
 }

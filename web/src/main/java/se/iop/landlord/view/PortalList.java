@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.iop.common.DomainException;
 import se.iop.landlord.boundary.Portal;
+import se.iop.landlord.boundary.PortalFlat;
 import se.iop.landlord.boundary.PortalPacket;
 import se.iop.landlord.entity.ContactNeed;
 import se.iop.landlord.entity.NeedCategory;
@@ -27,6 +28,7 @@ public class PortalList implements Serializable {
 
     private transient List<PortalPacket> packets;
     private transient List<ContactNeed> needs;
+    private transient List<PortalFlat> flats;
     private NeedCategory category;
     private String description;
 
@@ -35,6 +37,14 @@ public class PortalList implements Serializable {
             packets = portal.packets();
         }
         return packets;
+    }
+
+    /** My flats and the stage each has reached. */
+    public List<PortalFlat> getFlats() {
+        if (flats == null) {
+            flats = portal.flats();
+        }
+        return flats;
     }
 
     public List<ContactNeed> getNeeds() {
@@ -46,6 +56,17 @@ public class PortalList implements Serializable {
 
     public long getUnacknowledged() {
         return getPackets().stream().filter(p -> !p.acknowledged()).count();
+    }
+
+    /** Confirms from the list that a packet is read, as the packet's own page does. */
+    public void acknowledge(PortalPacket p) {
+        try {
+            portal.acknowledge(p.versionId());
+            packets = null;
+            ui.info("landlord.portal.acknowledged");
+        } catch (DomainException e) {
+            ui.refused(e);
+        }
     }
 
     public void report() {

@@ -12,9 +12,10 @@ public record OrganisationJson(Long id, long version, String name, String organi
                                String address, String email, String phone, boolean active,
                                List<CommitteeJson> committees, List<ContactJson> contacts) {
 
-    public record CommitteeJson(Long id, String name, boolean active) {
-        static CommitteeJson of(Committee c) {
-            return new CommitteeJson(c.id(), c.name(), c.active());
+    /** The version is the one to send in If-Match when renaming or deactivating the committee. */
+    public record CommitteeJson(Long id, long version, String name, boolean active) {
+        public static CommitteeJson of(Committee c) {
+            return new CommitteeJson(c.id(), c.version(), c.name(), c.active());
         }
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.partner.boundary.OrganisationQuery;
 import se.iop.partner.boundary.Organisations;
+import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
 import se.iop.web.Etags;
@@ -110,12 +111,32 @@ public class OrganisationsResource {
         return Response.status(Response.Status.CREATED).entity(OrganisationJson.of(organisations.find(id))).build();
     }
 
+    @Operation(summary = "Rename a committee (unique in any case within its municipality)")
+    @PUT
+    @Path("{id}/committees/{committeeId}")
+    public Response renameCommittee(@PathParam("id") long id, @PathParam("committeeId") long committeeId,
+                                    @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommitteeInput in) {
+        return ok(organisations.renameCommittee(id, committeeId, in.name(), Etags.expected(ifMatch, null)));
+    }
+
+    @Operation(summary = "Deactivate a committee: no new decisions; the decisions it took keep it")
+    @POST
+    @Path("{id}/committees/{committeeId}/deactivate")
+    public Response deactivateCommittee(@PathParam("id") long id, @PathParam("committeeId") long committeeId,
+                                        @HeaderParam("If-Match") String ifMatch) {
+        return ok(organisations.deactivateCommittee(id, committeeId, Etags.expected(ifMatch, null)));
+    }
+
     @Operation(summary = "Add a contact person to an organisation")
     @POST
     @Path("{id}/contacts")
     public Response addContact(@PathParam("id") long id, @NotNull @Valid ContactInput in) {
         organisations.addContact(id, in.name(), in.role(), in.email(), in.phone());
         return Response.status(Response.Status.CREATED).entity(OrganisationJson.of(organisations.find(id))).build();
+    }
+
+    private static Response ok(Committee c) {
+        return Response.ok(OrganisationJson.CommitteeJson.of(c)).tag(Etags.of(c.version())).build();
     }
 
     private static Response ok(Organisation o) {

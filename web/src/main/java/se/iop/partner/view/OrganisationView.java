@@ -12,6 +12,7 @@ import se.iop.audit.boundary.History;
 import se.iop.common.DomainException;
 import se.iop.common.StaleVersion;
 import se.iop.partner.boundary.Organisations;
+import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
 import se.iop.web.Ids;
@@ -25,7 +26,7 @@ import java.util.Map;
 
 /**
  * One organisation: its details, committees (for a municipality) and contacts, and for administrators
- * and auditors its history. Administrators add committees and contacts, remove contacts, and
+ * and auditors its history. Administrators add, rename and deactivate committees, add and remove contacts, and
  * deactivate or reactivate the organisation; it is never deleted.
  */
 @Named
@@ -56,6 +57,9 @@ public class OrganisationView implements Serializable {
     private Long id;
     private boolean found;
     private String committeeName;
+    private Long renameId;
+    private Long renameVersion;
+    private String renameName;
     private ContactForm contact = new ContactForm();
 
     // Entities and audit records are read again after a session is restored rather than stored in it.
@@ -106,6 +110,22 @@ public class OrganisationView implements Serializable {
 
     public void addCommittee() {
         attempt(() -> organisations.addCommittee(id, committeeName), "organisation.committee.added", "committeeForm");
+    }
+
+    public void startRename(long committeeId) {
+        Committee c = getOrganisation().committee(committeeId);
+        renameId = committeeId;
+        renameVersion = c.version();
+        renameName = c.name();
+    }
+
+    public void renameCommittee() {
+        attempt(() -> organisations.renameCommittee(id, renameId, renameName, renameVersion), "committee.renamed", "renameForm");
+    }
+
+    public void deactivateCommittee(long committeeId) {
+        long version = getOrganisation().committee(committeeId).version();
+        attempt(() -> organisations.deactivateCommittee(id, committeeId, version), "committee.deactivated", null);
     }
 
     public void startContact() {
@@ -165,6 +185,14 @@ public class OrganisationView implements Serializable {
 
     public boolean isFound() {
         return found;
+    }
+
+    public String getRenameName() {
+        return renameName;
+    }
+
+    public void setRenameName(String renameName) {
+        this.renameName = renameName;
     }
 
     public String getCommitteeName() {

@@ -8,11 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import se.iop.common.InvalidInput;
+import se.iop.common.Days;
 import se.iop.report.boundary.CommitteeReports;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * The committee follow-up report of an agreement for a period ({@code from}, {@code to}: ISO dates,
@@ -30,7 +28,7 @@ public class CommitteeReportsResource {
     @Produces({"application/pdf", "application/problem+json"})
     public Response pdf(@PathParam("agreementId") long agreementId, @QueryParam("from") String from,
                         @QueryParam("to") String to) {
-        byte[] pdf = reports.pdf(agreementId, date("from", from), date("to", to));
+        byte[] pdf = reports.pdf(agreementId, Days.parameter("from", from), Days.parameter("to", to));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"uppfoljning-" + agreementId + ".pdf\"").build();
     }
@@ -41,19 +39,8 @@ public class CommitteeReportsResource {
     @Produces({"text/csv", "application/problem+json"})
     public Response csv(@PathParam("agreementId") long agreementId, @QueryParam("from") String from,
                         @QueryParam("to") String to) {
-        byte[] csv = reports.csv(agreementId, date("from", from), date("to", to));
+        byte[] csv = reports.csv(agreementId, Days.parameter("from", from), Days.parameter("to", to));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"uppfoljning-" + agreementId + ".csv\"").build();
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "error.date");
-        }
     }
 }

@@ -20,12 +20,13 @@ import java.util.Map;
 /**
  * A report as the API shows it, from what the service let the caller see: to a caller who may not see
  * exact counts, a count under three is null and named in {@code suppressed}, and the retention share is
- * left out when it rests on so few.
+ * left out when it rests on so few. {@code narrativeDisposedOn}: the day the narrative was disposed of
+ * (gallrad; the narrative is then null), null while it is kept.
  */
 public record ReportJson(Long id, long version, Long agreementId, String agreementTitle, Long partnerId,
                          String partnerName, String period, PeriodKind periodKind, LocalDate periodStart,
                          LocalDate periodEnd, LocalDate dueOn, ReportStatus status, String narrative,
-                         Map<String, Integer> counts, List<String> suppressed, BigDecimal retention12,
+                         LocalDate narrativeDisposedOn, Map<String, Integer> counts, List<String> suppressed, BigDecimal retention12,
                          BigDecimal costs, String createdBy, LocalDate submittedOn, String submittedBy,
                          LocalDate reviewedOn, String reviewedBy, String reviewComment,
                          List<AttachmentJson> attachments) {
@@ -42,15 +43,17 @@ public record ReportJson(Long id, long version, Long agreementId, String agreeme
         }
         return new ReportJson(r.id(), r.version(), r.agreement().id(), r.agreement().title(), r.partner().id(),
                 r.partner().name(), r.period().code(), r.period().kind(), r.period().start(), r.period().end(),
-                r.period().dueOn(), r.status(), r.narrative(), counts, suppressed, r.retention12(), r.costs(), r.createdBy(),
+                r.period().dueOn(), r.status(), r.narrative(), r.narrativeDisposedOn(), counts, suppressed, r.retention12(), r.costs(), r.createdBy(),
                 r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(), r.reviewComment(),
                 r.attachments().stream().map(AttachmentJson::of).toList());
     }
 
+    /** {@code disposedOn}: the day its content was disposed of (gallrad), null while it is kept. */
     public record AttachmentJson(Long id, String filename, String contentType, long size, Instant uploadedAt,
-                                 String uploadedBy) {
+                                 String uploadedBy, LocalDate disposedOn) {
         public static AttachmentJson of(ReportAttachment a) {
-            return new AttachmentJson(a.id(), a.filename(), a.contentType(), a.sizeBytes(), a.uploadedAt(), a.uploadedBy());
+            return new AttachmentJson(a.id(), a.filename(), a.contentType(), a.sizeBytes(), a.uploadedAt(), a.uploadedBy(),
+                    a.disposedOn());
         }
     }
 

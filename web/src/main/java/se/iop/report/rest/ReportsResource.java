@@ -32,6 +32,7 @@ import se.iop.report.rest.ReportInputs.VersionInput;
 import se.iop.report.rest.ReportJson.AttachmentJson;
 import se.iop.report.rest.ReportJson.Brief;
 import se.iop.report.rest.ReportJson.DueJson;
+import se.iop.web.BulkJson;
 import se.iop.web.Etags;
 
 import java.io.IOException;
@@ -113,6 +114,15 @@ public class ReportsResource {
     @Path("{id}/approve")
     public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
         return ok(reports.approve(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @Operation(summary = "Approve several handed-in activity reports",
+            description = "Each report is approved on its own rules: one refused (not handed in, changed since the"
+                    + " version given, not found) leaves the others approved. The answer lists each report's outcome.")
+    @POST
+    @Path("approvals")
+    public BulkJson.BulkOutcome approveAll(@NotNull @Valid BulkJson.BulkItems in) {
+        return BulkJson.BulkOutcome.of(reports.approveAll(in.toItems()));
     }
 
     @Operation(summary = "Return a handed-in activity report with a comment")

@@ -22,7 +22,10 @@ import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.OutcomeSummaries;
 import se.iop.report.boundary.ReportQuery;
+import se.iop.report.boundary.Reminders;
+import se.iop.report.boundary.SentReminder;
 import se.iop.report.entity.DueReport;
+import se.iop.report.entity.ReportPeriod;
 import se.iop.web.Formats;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
@@ -75,6 +78,10 @@ public class AgreementFollowUp implements Serializable {
     private transient OutcomeCharts charts;
     private transient List<ReportBrief> reportList;
     private transient List<DueReport> due;
+    private transient List<SentReminder> reminderList;
+
+    @Inject
+    private Reminders reminders;
 
     @PostConstruct
     void load() {
@@ -150,6 +157,18 @@ public class AgreementFollowUp implements Serializable {
             due = reports.due().stream().filter(d -> d.agreementId() == id).toList();
         }
         return due == null ? List.of() : due;
+    }
+
+    /** The e-mail reminders about this agreement's reports: only administrators and auditors see them (the service says). */
+    public List<SentReminder> getReminders() {
+        if (reminderList == null && found) {
+            reminderList = reminders.sent(id);
+        }
+        return reminderList == null ? List.of() : reminderList;
+    }
+
+    public String reminderPeriod(SentReminder r) {
+        return ReportPeriod.parse(r.period()).label(ui.locale());
     }
 
     public String period(ReportBrief r) {

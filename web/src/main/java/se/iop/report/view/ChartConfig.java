@@ -12,22 +12,22 @@ import java.util.List;
  * a script as it is, so every "&lt;", "&gt;" and "&amp;" in it (in labels taken from user input) is
  * written as a JSON escape: text can never end the script.
  */
-final class ChartConfig {
+public final class ChartConfig {
 
-    static final String BLUE = "#0b4f6c";
-    static final String GREEN = "#1e6b2e";
-    static final String ORANGE = "#a35200";
-    static final String RED = "#b3261e";
-    static final String GREY = "#6b7480";
+    public static final String BLUE = "#0b4f6c";
+    public static final String GREEN = "#1e6b2e";
+    public static final String ORANGE = "#a35200";
+    public static final String RED = "#b3261e";
+    public static final String GREY = "#6b7480";
 
     private ChartConfig() {
     }
 
     /** One line or bar series; a null value leaves a gap (a hidden small count is never drawn as zero). */
-    record Series(String type, String label, List<? extends Number> values, String color, boolean dashed) {
+    public record Series(String type, String label, List<? extends Number> values, String color, boolean dashed) {
     }
 
-    static String bars(List<String> labels, List<Series> series, String yTitle, Integer yMax, boolean horizontal) {
+    public static String bars(List<String> labels, List<Series> series, String yTitle, Integer yMax, boolean horizontal) {
         JsonArrayBuilder datasets = Json.createArrayBuilder();
         for (Series s : series) {
             JsonArrayBuilder data = Json.createArrayBuilder();

@@ -1,19 +1,25 @@
 package se.iop.report.view;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
+import se.iop.common.Bulk;
+import se.iop.common.DomainException;
 import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.ReportQuery;
 import se.iop.report.entity.DueReport;
 import se.iop.report.entity.ReportStatus;
+import se.iop.web.BulkChoice;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reports a user may see, with a status filter, and the reports that are due. A partner sees its
@@ -41,6 +47,9 @@ public class ReportList implements Serializable {
     private ReportStatus status;
     private boolean statusRead;
 
+    /** The handed-in reports an administrator chose to approve in one action. */
+    private final BulkChoice choice = new BulkChoice();
+
     private transient List<ReportBrief> rows;
     private transient List<DueReport> due;
 
@@ -54,8 +63,34 @@ public class ReportList implements Serializable {
                 return List.of();
             }
             rows = reports.search(new ReportQuery(null, null, getStatus()));
+            rows.forEach(r -> choice.shown(r.id(), r.version()));
         }
         return rows;
+    }
+
+    public BulkChoice getChoice() {
+        return choice;
+    }
+
+    /** Whether the administrator may choose this report for approval: it is handed in. */
+    public boolean approvable(ReportBrief r) {
+        return viewer.isAdmin() && r.status() == ReportStatus.SUBMITTED;
+    }
+
+    /** Approves the chosen reports, each on its own: the page lists what was approved and what not, and why. */
+    public void approveChosen() {
+        Map<Long, String> labels = new HashMap<>();
+        getRows().forEach(r -> labels.put(r.id(), r.partner().name() + ", " + period(r)));
+        try {
+            List<Bulk.Outcome> outcomes = reports.approveAll(choice.items());
+            choice.show(outcomes, id -> labels.getOrDefault(id, "#" + id),
+                    state -> ui.text("followup.report.status." + state), ui.locale());
+            rows = null;
+            ui.message(choice.getRefused() == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                    "bulk.result", choice.getDone(), choice.getRefused());
+        } catch (DomainException e) {
+            ui.refused(e);
+        }
     }
 
     public List<DueReport> getDue() {

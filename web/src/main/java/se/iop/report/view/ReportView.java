@@ -13,16 +13,20 @@ import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.Percent;
 import se.iop.common.StaleVersion;
+import se.iop.audit.boundary.Change;
+import se.iop.audit.boundary.History;
 import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportDetails;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportStatus;
+import se.iop.web.HistoryValues;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One report, read: its counts as the service gives them (exact for the partner and the administrators,
@@ -53,6 +57,13 @@ public class ReportView implements Serializable {
     private String comment;
 
     private transient ReportDetails report;
+    private transient List<Change> changes;
+
+    @Inject
+    private History history;
+
+    @Inject
+    private HistoryValues historyValues;
 
     @PostConstruct
     void load() {
@@ -72,6 +83,30 @@ public class ReportView implements Serializable {
 
     private void read() {
         report = reports.find(id);
+        changes = null;
+    }
+
+    /** Who changed what in the report, newest first: for administrators and auditors. */
+    public List<Change> getChanges() {
+        if (changes == null && found && viewer.isHistoryVisible()) {
+            changes = history.ofReport(id);
+        }
+        return changes == null ? List.of() : changes;
+    }
+
+    /** A history row's field: a count by its measure's name, the others by the report's own labels. */
+    public String fieldLabel(String field) {
+        for (String key : new String[] {"followup.measure." + field, "followup.report." + field}) {
+            String label = ui.text(key);
+            if (!label.equals(key)) {
+                return label;
+            }
+        }
+        return ui.fieldLabel(field);
+    }
+
+    public String historyValue(String field, String value) {
+        return historyValues.show(field, value, Map.of("status", "followup.report.status."));
     }
 
     public ReportDetails getReport() {

@@ -1,0 +1,93 @@
+package se.iop.ui;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import se.iop.it.Api;
+import se.iop.it.Browser;
+import se.iop.it.Deployments;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.iop.it.FollowUpFixtures.activeWith;
+import static se.iop.it.Fixtures.STADSMISSION;
+import static se.iop.it.Fixtures.id;
+import static se.iop.it.Fixtures.moveTo;
+import static se.iop.it.Fixtures.ok;
+
+/**
+ * The archive package button on the agreement page: the administrator sees it on an ended agreement and it hands
+ * out the ZIP (posted as the button posts its form), and the page passes the axe rules (serious and critical) with it;
+ * it is not there on an agreement in force, nor for the auditor.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ArchivePackageBrowserIT {
+
+    private static final By BUTTON = By.id("agreement:archivePackage");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void theAdministratorTakesOutThePackageOfAnEndedAgreementOnly() {
+        Api admin = Api.admin();
+        JsonObject active = activeWith(STADSMISSION);
+        long ended = id(ok(moveTo(admin, activeWith(STADSMISSION), "ENDED")));
+        try (Browser b = Browser.start()) {
+            try {
+                b.login("handlaggare", "bostadforst");
+                b.open("agreements/view.xhtml?id=" + ended);
+                assertTrue(b.find(BUTTON).getText().contains("Skapa arkivpaket"), b.pageText());
+                assertTrue(b.pageText().contains("En ZIP-fil för e-arkivet"), b.pageText());
+                // The page with the button passes the same accessibility rules as AccessibilityBrowserIT's pages.
+                Results axe = new AxeBuilder().analyze(b.driver());
+                assertNull(axe.getErrorMessage());
+                List<String> violations = axe.getViolations().stream()
+                        .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+                        .flatMap(rule -> rule.getNodes().stream().map(n -> rule.getId() + " " + n.getTarget())).toList();
+                assertEquals(List.of(), violations);
+                // What a click posts: the page's form with the button's name, answered by the file itself.
+                String answer = (String) ((JavascriptExecutor) b.driver()).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        const form = document.getElementById('agreement');
+                        const data = new URLSearchParams(new FormData(form));
+                        data.append('agreement:archivePackage', '');
+                        fetch(form.action, {method: 'POST', body: data}).then(r => r.arrayBuffer().then(buf => {
+                          const bytes = new Uint8Array(buf);
+                          done(r.status + ' ' + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')
+                            + ' ' + String.fromCharCode(bytes[0], bytes[1]) + ' ' + bytes.length);
+                        })).catch(e => done('failed ' + e));""");
+                assertTrue(answer.startsWith("200 application/zip"), answer);
+                assertTrue(answer.contains("arkivpaket-") && answer.contains(".zip"), answer);
+                assertTrue(answer.contains(" PK "), "a ZIP: " + answer);
+
+                b.open("agreements/view.xhtml?id=" + id(active));
+                b.find(By.id("agreement:toENDED"));
+                assertEquals(0, b.driver().findElements(BUTTON).size(), "no package of an agreement in force");
+            } catch (RuntimeException | AssertionError e) {
+                b.screenshot("failed-archive-package-admin");
+                throw e;
+            }
+        }
+        try (Browser b = Browser.start()) {
+            b.login("revisor", "bostadforst");
+            b.open("agreements/view.xhtml?id=" + ended);
+            b.find(By.id("timeline"));
+            assertEquals(0, b.driver().findElements(BUTTON).size(), "the auditor reads the agreement, makes no package");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package se.iop.fidelity.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import se.iop.account.boundary.Caller;
+import se.iop.agreement.boundary.Agreements;
+import se.iop.agreement.entity.Agreement;
+import se.iop.common.Days;
+import se.iop.common.InvalidInput;
+import se.iop.common.NotFound;
+import se.iop.common.StateConflict;
+import se.iop.common.Versions;
+import se.iop.diary.boundary.Registrations;
+import se.iop.diary.control.Registration;
+import se.iop.fidelity.entity.FidelityAssessment;
+import se.iop.fidelity.entity.FidelityScale;
+import se.iop.partner.entity.Organisation;
+import se.iop.report.entity.ReportStatus;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partners' yearly fidelity self-assessments. A partner writes and hands in its own organisation's and
+ * sees no one else's (another's does not exist to it); administrators approve or return them; finance and
+ * auditors read them; landlords have no part in this. The scale is read from the database on each call, so a
+ * changed wording shows at once.
+ */
+@Stateless
+@RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
+public class FidelityAssessments {
+
+    /** The unique index that keeps an agreement to one self-assessment a year. */
+    static final String ONE_PER_YEAR = "fidelity_assessment_once";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @Inject
+    private Agreements agreements;
+
+    @Inject
+    private Registrations registrations;
+
+    /** The instrument: the scale's steps and the domains with their items, in order. */
+    public FidelityScale scale() {
+        List<FidelityScale.Step> steps = em.createNativeQuery(
+                        "select score, label from fidelity_scale_step order by score")
+                .getResultList().stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    return new FidelityScale.Step(((Number) row[0]).intValue(), (String) row[1]);
+                }).toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<FidelityScale.Item>> items = new LinkedHashMap<>();
+        for (Object r : em.createNativeQuery("select d.code, d.name, i.id, i.code, i.text from fidelity_domain d"
+                + " left join fidelity_item i on i.domain_id = d.id order by d.position, i.position")
+                .getResultList()) {
+            Object[] row = (Object[]) r;
+            String domain = (String) row[0];
+            names.put(domain, (String) row[1]);
+            List<FidelityScale.Item> list = items.computeIfAbsent(domain, k -> new ArrayList<>());
+            if (row[2] != null) {
+                list.add(new FidelityScale.Item(((Number) row[2]).longValue(), (String) row[3], (String) row[4]));
+            }
+        }
+        List<FidelityScale.Domain> domains = new ArrayList<>();
+        names.forEach((code, name) -> domains.add(new FidelityScale.Domain(code, name, items.get(code))));
+        return new FidelityScale(steps, domains);
+    }
+
+    /** The self-assessments of an agreement the caller may see, newest year first. */
+    public List<AssessmentDetails> ofAgreement(long agreementId) {
+        agreements.requireVisible(agreementId);
+        FidelityScale scale = scale();
+        return em.createQuery("select a from FidelityAssessment a join fetch a.agreement join fetch a.partner"
+                        + " where a.agreement.id = :a and (:everything = true or a.partner.id = :own)"
+                        + " order by a.year desc", FidelityAssessment.class)
+                .setParameter("a", agreementId)
+                .setParameter("everything", caller.seesEverything())
+                .setParameter("own", caller.organisationId().orElse(-1L))
+                .getResultList().stream().map(a -> AssessmentDetails.of(a, scale)).toList();
+    }
+
+    /** The approved self-assessments of an agreement, oldest year first: the trend and the committee report. */
+    public List<AssessmentDetails> approved(long agreementId) {
+        return ofAgreement(agreementId).stream().filter(a -> a.status() == ReportStatus.APPROVED)
+                .sorted(Comparator.comparingInt(AssessmentDetails::year)).toList();
+    }
+
+    public AssessmentDetails find(long id) {
+        return details(assessment(id));
+    }
+
+    @RolesAllowed("PARTNER")
+    public AssessmentDetails create(long agreementId, Integer year, List<FidelityAssessment.Entry> entries) {
+        Agreement agreement = agreements.find(agreementId);
+        Organisation own = em.find(Organisation.class, caller.organisationId().orElseThrow(
+                () -> new InvalidInput("partnerId", "error.required")));
+        FidelityAssessment a = new FidelityAssessment(agreement, own, year, caller.username(), Days.today());
+        a.revise(scale(), entries);
+        requireFirstOfYear(agreementId, year);
+        em.persist(a);
+        return details(stored(a));
+    }
+
+    @RolesAllowed("PARTNER")
+    public AssessmentDetails revise(long id, Long expectedVersion, List<FidelityAssessment.Entry> entries) {
+        FidelityAssessment a = assessment(id);
+        Versions.check(a.version(), expectedVersion);
+        a.revise(scale(), entries);
+        // The scores are rows of their own: a change to them alone is still a new version of the assessment.
+        em.lock(a, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        return details(stored(a));
+    }
+
+    @RolesAllowed("PARTNER")
+    public AssessmentDetails submit(long id, Long expectedVersion) {
+        FidelityAssessment a = assessment(id);
+        Versions.check(a.version(), expectedVersion);
+        a.submit(scale(), caller.username(), Days.today());
+        stored(a);
+        // Received by the municipality like a report; handed in again after a return, it keeps its entry.
+        registrations.register(Registration.fidelity(a.id(), a.partner().name(), a.year(), a.agreement().title(),
+                a.submittedOn()));
+        return details(a);
+    }
+
+    @RolesAllowed("ADMIN")
+    public AssessmentDetails approve(long id, Long expectedVersion) {
+        FidelityAssessment a = assessment(id);
+        Versions.check(a.version(), expectedVersion);
+        a.approve(caller.username(), Days.today());
+        return details(stored(a));
+    }
+
+    @RolesAllowed("ADMIN")
+    public AssessmentDetails returnToPartner(long id, Long expectedVersion, String comment) {
+        FidelityAssessment a = assessment(id);
+        Versions.check(a.version(), expectedVersion);
+        a.returnToPartner(comment, caller.username(), Days.today());
+        return details(stored(a));
+    }
+
+    private FidelityAssessment assessment(long id) {
+        FidelityAssessment a = em.find(FidelityAssessment.class, id);
+        if (a == null || !(caller.seesEverything()
+                || caller.organisationId().map(own -> own.equals(a.partner().id())).orElse(false))) {
+            throw new NotFound("assessment");
+        }
+        return a;
+    }
+
+    private AssessmentDetails details(FidelityAssessment a) {
+        return AssessmentDetails.of(a, scale());
+    }
+
+    /** A friendly refusal naming the year; the unique index refuses the same when two are begun at once. */
+    private void requireFirstOfYear(long agreementId, Integer year) {
+        Long taken = em.createQuery("select count(a) from FidelityAssessment a where a.agreement.id = :a and a.year = :y",
+                Long.class).setParameter("a", agreementId).setParameter("y", year).getSingleResult();
+        if (taken > 0) {
+            throw new StateConflict("year", "error.fidelity.duplicate", String.valueOf(year));
+        }
+    }
+
+    private FidelityAssessment stored(FidelityAssessment a) {
+        return Versions.flushed(em, a);
+    }
+}

@@ -1,0 +1,170 @@
+package se.iop.report.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import se.iop.account.entity.Role;
+import se.iop.agreement.entity.Agreement;
+import se.iop.agreement.entity.AgreementStatus;
+import se.iop.common.Settings;
+import se.iop.landlord.boundary.MailSettings;
+import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.ReminderStage;
+import se.iop.report.entity.ReportPeriod;
+import se.iop.report.entity.ReportReminder;
+import se.iop.report.entity.ReportingSchedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * E-mail reminders about activity reports not handed in (issue 13 §4). The scheduled job makes the rows the schedule
+ * calls for ({@link #queue}); the unique key of a row (agreement, partner, period, stage, account) keeps each to once,
+ * whichever node comes to it. The rows are then mailed by claiming them, as landlord deliveries are. Only
+ * administrators and auditors see what was sent.
+ */
+@Stateless
+@PermitAll
+public class Reminders {
+
+    private static final Logger LOG = Logger.getLogger(Reminders.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** {@code IOP_REMINDER_DAYS}: how many days before a report is due its partner's users are reminded (default 14). */
+    public static int daysBefore() {
+        return (int) Settings.number("iop.reminder.days", "IOP_REMINDER_DAYS", 14, 0);
+    }
+
+    /** What a claimed reminder's mail needs, read while it was claimed. */
+    public record Claimed(long id, String claim, String email, String name, String agreementTitle, String partnerName,
+                          ReportPeriod period, ReminderStage stage, LocalDate dueOn) {
+    }
+
+    /** Makes the reminders the periods not yet reported call for on {@code today}; returns how many were new. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int queue(LocalDate today) {
+        int days = daysBefore();
+        int made = 0;
+        // Runs at every tick of the job: the agreements with their parties, and all their reports, in two queries.
+        List<Agreement> agreements = em.createQuery("select distinct a from Agreement a left join fetch a.parties p"
+                + " left join fetch p.organisation where a.status in :s", Agreement.class)
+                .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultList();
+        Map<Long, List<ActivityReport>> reports = em.createQuery("select r from ActivityReport r join fetch r.partner"
+                        + " where r.agreement.status in :s", ActivityReport.class)
+                .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultStream()
+                .collect(Collectors.groupingBy(r -> r.agreement().id()));
+        for (Agreement a : agreements) {
+            List<ActivityReport> own = reports.getOrDefault(a.id(), List.of());
+            for (ReminderStage.Wanted w : ReminderStage.wanted(ReportingSchedule.due(a, own, today), today, days)) {
+                made += em.createNativeQuery("insert into report_reminder (agreement_id, organisation_id, period, stage,"
+                                + " account_id, due_on, status, queued_at)"
+                                + " select ?1, ?2, ?3, ?4, ac.id, ?5, 'QUEUED', now() from account ac"
+                                + " join account_role r on r.account_id = ac.id and r.role = ?6"
+                                + " where ac.organisation_id = ?2 and ac.active and ac.email is not null and ac.email <> ''"
+                                // a person invited who has not accepted yet is no user yet: reminded once accepted
+                                + " and not exists (select 1 from invitation i where i.account_id = ac.id"
+                                + " and i.accepted_at is null)"
+                                // made already: not selected, so the job's every tick takes no id from the sequence
+                                + " and not exists (select 1 from report_reminder x where x.agreement_id = ?1"
+                                + " and x.organisation_id = ?2 and x.period = ?3 and x.stage = ?4 and x.account_id = ac.id)"
+                                + " on conflict do nothing")
+                        .setParameter(1, a.id()).setParameter(2, w.report().partnerId())
+                        .setParameter(3, w.report().period().code()).setParameter(4, w.stage().name())
+                        .setParameter(5, w.report().dueOn()).setParameter(6, Role.PARTNER.name()).executeUpdate();
+            }
+        }
+        return made;
+    }
+
+    private List<ActivityReport> reports(Agreement a) {
+        return em.createQuery("select r from ActivityReport r join fetch r.partner where r.agreement = :a",
+                ActivityReport.class).setParameter("a", a).getResultList();
+    }
+
+    /** Reminders that await mail and nobody holds. */
+    public List<Long> awaiting(Instant now, int max) {
+        return em.createQuery("select r.id from ReportReminder r where (r.status = :queued or (r.status = :failed"
+                        + " and r.nextAttemptAt <= :now)) and (r.claim.claimedUntil is null or r.claim.claimedUntil <= :now)"
+                        + " order by r.id", Long.class)
+                .setParameter("queued", ReportReminder.Status.QUEUED).setParameter("failed", ReportReminder.Status.FAILED)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Takes a reminder for the calling worker when it awaits mail and no other worker holds it; one whose report has
+     * been handed in meanwhile is cancelled instead, so no reminder goes out once the report is in.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Claimed> claim(long id, LocalDate today) {
+        if (em.createNativeQuery("select id from report_reminder where id = ?1 for update skip locked")
+                .setParameter(1, id).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        ReportReminder r = em.find(ReportReminder.class, id);
+        String claim = r.claim(Instant.now(), MailSettings.claimLease());
+        if (claim == null) {
+            return Optional.empty();
+        }
+        Agreement a = em.find(Agreement.class, r.agreementId());
+        ReportPeriod period = ReportPeriod.parse(r.period());
+        boolean stillDue = ReportingSchedule.due(a, reports(a), today).stream()
+                .anyMatch(d -> d.partnerId() == r.organisationId() && d.period().equals(period));
+        Object[] account = (Object[]) em.createNativeQuery("select ac.display_name, o.name, ac.email, ac.active"
+                        + " from account ac join organisation o on o.id = ?2 where ac.id = ?1")
+                .setParameter(1, r.accountId()).setParameter(2, r.organisationId()).getSingleResult();
+        String email = (String) account[2];
+        // Handed in meanwhile, or the user left (deactivated, no address): not sent.
+        if (!stillDue || email == null || email.isBlank() || !Boolean.TRUE.equals(account[3])) {
+            r.cancel();
+            return Optional.empty();
+        }
+        return Optional.of(new Claimed(id, claim, email, (String) account[0], a.title(), (String) account[1], period,
+                r.stage(), r.dueOn()));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markFailed(long id, String claim, String why) {
+        ReportReminder r = em.find(ReportReminder.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r != null && r.claimedBy(claim)) {
+            LOG.log(Level.WARNING, "Reminder " + id + " to account " + r.accountId() + " failed: " + why);
+            r.failed(why, Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts(), false);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markNotEnded(long id, String claim, String why) {
+        ReportReminder r = em.find(ReportReminder.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r != null && r.refusedAtEnd(claim, why, Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts())) {
+            LOG.log(Level.WARNING, "Reminder " + id + " to account " + r.accountId() + " did not end at the mail server: " + why);
+        }
+    }
+
+    /** The reminders made, newest first, of one agreement or (null) of all. */
+    @RolesAllowed({"ADMIN", "AUDITOR"})
+    public List<SentReminder> sent(Long agreementId) {
+        List<Object[]> rows = em.createQuery("select r, a.title, o.name, ac.displayName, ac.email from ReportReminder r,"
+                        + " Agreement a, Organisation o, Account ac where a.id = r.agreementId and o.id = r.organisationId"
+                        + " and ac.id = r.accountId and (:agreement is null or r.agreementId = :agreement)"
+                        + " order by r.queuedAt desc, r.id desc", Object[].class)
+                .setParameter("agreement", agreementId).setMaxResults(1000).getResultList();
+        return rows.stream().map(row -> {
+            ReportReminder r = (ReportReminder) row[0];
+            return new SentReminder(r.id(), r.agreementId(), (String) row[1], (String) row[2], r.period(),
+                    r.stage().name(), (String) row[3], (String) row[4], r.dueOn(), r.status().name(), r.attempts(),
+                    r.queuedAt(), r.sentAt(), r.failureReason());
+        }).toList();
+    }
+}

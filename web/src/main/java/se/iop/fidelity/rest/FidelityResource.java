@@ -1,0 +1,108 @@
+package se.iop.fidelity.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.iop.fidelity.boundary.AssessmentDetails;
+import se.iop.fidelity.boundary.FidelityAssessments;
+import se.iop.fidelity.rest.FidelityJson.FidelityAssessmentJson;
+import se.iop.fidelity.rest.FidelityJson.FidelityCreateInput;
+import se.iop.fidelity.rest.FidelityJson.FidelityReviseInput;
+import se.iop.fidelity.rest.FidelityJson.FidelityScaleJson;
+import se.iop.report.rest.ReportInputs.ReturnInput;
+import se.iop.report.rest.ReportInputs.VersionInput;
+import se.iop.web.Etags;
+
+import java.util.List;
+
+/**
+ * Fidelity self-assessments (programtrohet): partners write and hand in one per agreement and year, administrators
+ * approve or return them, finance and auditors read. Scores go by the item's code on the scale ({@code GET scale}).
+ */
+@Path("fidelity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FidelityResource {
+
+    @Inject
+    private FidelityAssessments assessments;
+
+    @Context
+    private UriInfo uri;
+
+    @Operation(summary = "Read the fidelity scale: its steps, domains and items")
+    @GET
+    @Path("scale")
+    public FidelityScaleJson scale() {
+        return FidelityScaleJson.of(assessments.scale());
+    }
+
+    @Operation(summary = "List an agreement's fidelity self-assessments, newest year first")
+    @GET
+    public List<FidelityAssessmentJson> ofAgreement(@NotNull @QueryParam("agreementId") Long agreementId) {
+        return assessments.ofAgreement(agreementId).stream().map(FidelityAssessmentJson::of).toList();
+    }
+
+    @Operation(summary = "Begin a fidelity self-assessment for an agreement and year")
+    @POST
+    public Response create(@NotNull @Valid FidelityCreateInput in) {
+        AssessmentDetails a = assessments.create(in.agreementId(), in.year(), FidelityJson.entries(in.scores()));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(a.id())).build())
+                .tag(Etags.of(a.version())).entity(FidelityAssessmentJson.of(a)).build();
+    }
+
+    @Operation(summary = "Read a fidelity self-assessment")
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        return ok(assessments.find(id));
+    }
+
+    @Operation(summary = "Save the scores of a draft or returned fidelity self-assessment")
+    @PUT
+    @Path("{id}")
+    public Response revise(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid FidelityReviseInput in) {
+        return ok(assessments.revise(id, Etags.expected(ifMatch, in.version()), FidelityJson.entries(in.scores())));
+    }
+
+    @Operation(summary = "Hand in a fidelity self-assessment")
+    @POST
+    @Path("{id}/submit")
+    public Response submit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
+        return ok(assessments.submit(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @Operation(summary = "Approve a handed-in fidelity self-assessment")
+    @POST
+    @Path("{id}/approve")
+    public Response approve(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, VersionInput in) {
+        return ok(assessments.approve(id, Etags.expected(ifMatch, in == null ? null : in.version())));
+    }
+
+    @Operation(summary = "Return a handed-in fidelity self-assessment with a comment")
+    @POST
+    @Path("{id}/return")
+    public Response returnToPartner(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                                    @NotNull @Valid ReturnInput in) {
+        return ok(assessments.returnToPartner(id, Etags.expected(ifMatch, in.version()), in.comment()));
+    }
+
+    private static Response ok(AssessmentDetails a) {
+        return Response.ok(FidelityAssessmentJson.of(a)).tag(Etags.of(a.version())).build();
+    }
+}
