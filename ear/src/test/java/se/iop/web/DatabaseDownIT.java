@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.iop.it.Api;
 import se.iop.it.Deployments;
 import se.iop.it.ItDatabase;
+import se.iop.it.Management;
 import se.iop.it.ServerLog;
 
 import java.io.IOException;
@@ -156,6 +157,10 @@ class DatabaseDownIT {
     private static void bringDatabaseBack() throws SQLException {
         try (Connection admin = ItDatabase.database().connectAsAdmin("postgres"); Statement s = admin.createStatement()) {
             s.execute("alter database \"" + ItDatabase.database().databaseName() + "\" allow_connections true");
+        }
+        // Idle connections killed while away are still in the pool: dropped here, not found by the next test.
+        try (Management m = Management.itServer()) {
+            m.flushDatabasePool();
         }
     }
 }
