@@ -63,7 +63,9 @@ public class Retention {
     public List<PlanEntry> plan() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select document_type, retention, years, version, changed_by, changed_at from document_plan order by document_type""")
+                select document_type, retention, years, version, changed_by, changed_at from document_plan
+                 order by array_position(array['AGREEMENT', 'COMMITTEE_DECISION', 'ACTIVITY_REPORT', 'REPORT_ATTACHMENT',
+                                               'CONTACT_NEED', 'CONTACT_NOTE']::varchar[], document_type), document_type""")
                 .getResultList();
         return rows.stream().map(r -> new PlanEntry((String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(),
                 ((Number) r[3]).longValue(), (String) r[4], instant(r[5]), allowedRetentions((String) r[0]))).toList();
