@@ -3,6 +3,7 @@ package se.iop.api;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,6 +92,12 @@ class RetentionIT {
         JsonObject report = due("ACTIVITY_REPORT", free.reportId());
         assertEquals(false, report.getBoolean("held"));
         assertEquals("2024-12-31", report.getString("dueOn"), "ten years after the agreement ended");
+        // what the item is, for the page that offers it
+        assertEquals(Rows.value("select reference from agreement where id = ?", free.agreementId()), report.getString("agreementReference"));
+        assertEquals(Rows.value("select o.name from activity_report r join organisation o on o.id = r.partner_id where r.id = ?",
+                free.reportId()), report.getString("subject"));
+        assertEquals("protokoll.pdf", due("REPORT_ATTACHMENT", free.attachmentId()).getString("subject"));
+        assertEquals("2015-03-01", due("CONTACT_NEED", needId).getString("countedFrom"));
         assertEquals("2016-12-31", due("REPORT_ATTACHMENT", free.attachmentId()).getString("dueOn"));
         assertEquals("2017-03-01", due("CONTACT_NEED", needId).getString("dueOn"), "two years after it came in");
 
@@ -158,6 +165,17 @@ class RetentionIT {
         JsonObject listed = Api.demo("revisor").get("api/retention/disposals").jsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getJsonNumber("id").longValue() == id(act)).findFirst().orElseThrow();
         assertEquals("ACTIVITY_REPORT 1, CONTACT_NEED 1, REPORT_ATTACHMENT 1", listed.getString("summary"));
+        assertEquals(java.util.Set.of("id", "disposedBy", "disposedAt", "items", "summary"), listed.keySet(), "the record's fields only");
+        // the act item by item, as the auditor reads it
+        JsonObject detail = ok(Api.demo("revisor").get("api/retention/disposals/" + id(act)));
+        assertEquals(id(act), detail.getJsonObject("act").getJsonNumber("id").longValue());
+        List<JsonObject> disposed = detail.getJsonArray("disposed").getValuesAs(JsonObject.class);
+        assertEquals(3, disposed.size(), detail.toString());
+        assertTrue(disposed.stream().anyMatch(d -> d.getString("documentType").equals("CONTACT_NEED")
+                && d.getJsonNumber("recordId").longValue() == needId && !d.containsKey("agreementId")), detail.toString());
+        assertTrue(disposed.stream().anyMatch(d -> d.getString("documentType").equals("ACTIVITY_REPORT")
+                && d.getString("agreementReference").equals(report.getString("agreementReference"))
+                && d.getString("dueOn").equals("2024-12-31")), detail.toString());
     }
 
     @Test
@@ -189,6 +207,52 @@ class RetentionIT {
         ok(Api.admin().put("api/retention/plan/REPORT_ATTACHMENT", Json.createObjectBuilder()
                 .add("retention", "AFTER_AGREEMENT_END").add("years", years).add("version", version + 1).build().toString()));
         assertFalse(plan.isEmpty());
+    }
+
+    @Test
+    void everyRoleRuleIsHeldByTheServer() {
+        List<JsonObject> plan = Api.demo("revisor").get("api/retention/plan").jsonArray().getValuesAs(JsonObject.class);
+        JsonObject reports = plan.stream().filter(p -> p.getString("documentType").equals("ACTIVITY_REPORT")).findFirst().orElseThrow();
+        assertEquals(List.of("PERMANENT", "AFTER_AGREEMENT_END", "AFTER_CREATION"), strings(reports, "allowedRetentions"));
+        assertEquals(List.of("PERMANENT"), strings(plan.stream().filter(p -> p.getString("documentType").equals("AGREEMENT"))
+                .findFirst().orElseThrow(), "allowedRetentions"), "agreements are kept for good");
+        assertEquals(List.of("PERMANENT", "AFTER_CREATION"), strings(plan.stream()
+                .filter(p -> p.getString("documentType").equals("CONTACT_NOTE")).findFirst().orElseThrow(), "allowedRetentions"));
+        long agreementId = count("select min(id) from agreement");
+        String change = Json.createObjectBuilder().add("retention", "AFTER_AGREEMENT_END").add("years", 3)
+                .add("version", reports.getJsonNumber("version").longValue()).build().toString();
+        String hold = Json.createObjectBuilder().add("reason", "Prövning").build().toString();
+        String disposal = Json.createObjectBuilder().add("items", items("ACTIVITY_REPORT", 1L)).build().toString();
+
+        // Auditors read everything and change nothing.
+        Api auditor = Api.demo("revisor");
+        for (String read : List.of("plan", "preview", "holds", "disposals")) {
+            assertEquals(200, auditor.get("api/retention/" + read).status(), read);
+        }
+        assertProblem(auditor.get("api/retention/disposals/987654321"), 404, null);
+        assertProblem(auditor.put("api/retention/plan/ACTIVITY_REPORT", change), 403, null);
+        assertProblem(auditor.put("api/retention/holds/" + agreementId, hold), 403, null);
+        assertProblem(auditor.delete("api/retention/holds/" + agreementId), 403, null);
+        assertProblem(auditor.post("api/retention/disposals", disposal), 403, null);
+
+        // Finance, partners and landlords see nothing of it and change nothing.
+        for (String user : List.of("ekonom", "stadsmissionen", "hyresvard")) {
+            Api api = Api.demo(user);
+            for (String read : List.of("plan", "preview", "holds", "disposals", "disposals/1")) {
+                assertProblem(api.get("api/retention/" + read), 403, null);
+            }
+            assertProblem(api.put("api/retention/plan/ACTIVITY_REPORT", change), 403, null);
+            assertProblem(api.put("api/retention/holds/" + agreementId, hold), 403, null);
+            assertProblem(api.delete("api/retention/holds/" + agreementId), 403, null);
+            assertProblem(api.post("api/retention/disposals", disposal), 403, null);
+        }
+        assertEquals(reports.getJsonNumber("version").longValue(), count("select version from document_plan where document_type = 'ACTIVITY_REPORT'"),
+                "the plan is as it was");
+        assertEquals(0L, count("select count(*) from legal_hold where agreement_id = ? and reason = 'Prövning'", agreementId));
+    }
+
+    private static List<String> strings(JsonObject o, String name) {
+        return o.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     private static long count(String sql, Object... params) {

@@ -42,8 +42,12 @@ public class Ui {
 
     /** Shows a refused change as "Field: why", in the user's language. */
     public void refused(DomainException e) {
+        refusedAs(e, e.field() == null ? null : fieldLabel(e.field()));
+    }
+
+    private void refusedAs(DomainException e, String label) {
         String why = e.message(locale());
-        String summary = e.field() == null ? why : fieldLabel(e.field()) + ": " + why;
+        String summary = label == null ? why : label + ": " + why;
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
         faces.validationFailed();
@@ -54,7 +58,15 @@ public class Ui {
      * name as invalid, so the page shows (and tells assistive technology) which one it is.
      */
     public void refused(DomainException e, String formId) {
-        refused(e);
+        refused(e, formId, null);
+    }
+
+    /**
+     * As {@link #refused(DomainException, String)}, naming the field by the feature's own label
+     * ({@code labelPrefix + field}, e.g. a legal hold's "reason") where the bundle has one, else by the common one.
+     */
+    public void refused(DomainException e, String formId, String labelPrefix) {
+        refusedAs(e, e.field() == null ? null : fieldLabel(e.field(), labelPrefix));
         if (e.field() != null) {
             UIComponent form = FacesContext.getCurrentInstance().getViewRoot().findComponent(formId);
             UIComponent input = form == null ? null : form.findComponent(e.field());
@@ -75,6 +87,17 @@ public class Ui {
     public String fieldLabel(String field) {
         String label = text("field." + field);
         return label.startsWith("field.") ? field : label;
+    }
+
+    /** The feature's own label of a field ({@code labelPrefix + field}) where there is one, else the common one. */
+    public String fieldLabel(String field, String labelPrefix) {
+        if (labelPrefix != null) {
+            String own = text(labelPrefix + field);
+            if (!own.equals(labelPrefix + field)) {
+                return own;
+            }
+        }
+        return fieldLabel(field);
     }
 
     public Locale locale() {

@@ -14,6 +14,8 @@ import se.iop.common.StaleVersion;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 import se.iop.retention.boundary.RetentionRecords.Act;
+import se.iop.retention.boundary.RetentionRecords.ActDetail;
+import se.iop.retention.boundary.RetentionRecords.Disposed;
 import se.iop.retention.boundary.RetentionRecords.Due;
 import se.iop.retention.boundary.RetentionRecords.Hold;
 import se.iop.retention.boundary.RetentionRecords.Item;
@@ -49,6 +51,7 @@ public class Retention {
     static final Set<String> PERMANENT_ONLY = Set.of("AGREEMENT", "COMMITTEE_DECISION");
     /** Belong to a landlord, not to an agreement. */
     static final Set<String> WITHOUT_AGREEMENT = Set.of("CONTACT_NEED", "CONTACT_NOTE");
+    static final List<String> RETENTIONS = List.of("PERMANENT", "AFTER_AGREEMENT_END", "AFTER_CREATION");
 
     @PersistenceContext
     private EntityManager em;
@@ -60,10 +63,20 @@ public class Retention {
     public List<PlanEntry> plan() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select document_type, retention, years, version, changed_by, changed_at from document_plan order by document_type""")
+                select document_type, retention, years, version, changed_by, changed_at from document_plan
+                 order by array_position(array['AGREEMENT', 'COMMITTEE_DECISION', 'ACTIVITY_REPORT', 'REPORT_ATTACHMENT',
+                                               'CONTACT_NEED', 'CONTACT_NOTE']::varchar[], document_type), document_type""")
                 .getResultList();
         return rows.stream().map(r -> new PlanEntry((String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).intValue(),
-                ((Number) r[3]).longValue(), (String) r[4], instant(r[5]))).toList();
+                ((Number) r[3]).longValue(), (String) r[4], instant(r[5]), allowedRetentions((String) r[0]))).toList();
+    }
+
+    /** The retentions a document type may be given: the rules {@link #changePlan} holds, for a page to offer only those. */
+    static List<String> allowedRetentions(String documentType) {
+        if (PERMANENT_ONLY.contains(documentType)) {
+            return List.of("PERMANENT");
+        }
+        return RETENTIONS.stream().filter(r -> !("AFTER_AGREEMENT_END".equals(r) && WITHOUT_AGREEMENT.contains(documentType))).toList();
     }
 
     /** Changes one type's retention; {@code version} is the one read (409 when someone changed it since). */
@@ -71,7 +84,7 @@ public class Retention {
         if (documentType == null || !TYPES.contains(documentType)) {
             throw new NotFound("documentType");
         }
-        if (retention == null || !Set.of("PERMANENT", "AFTER_AGREEMENT_END", "AFTER_CREATION").contains(retention)) {
+        if (retention == null || !RETENTIONS.contains(retention)) {
             throw new InvalidInput("retention", "error.retention.retention");
         }
         if (!"PERMANENT".equals(retention) && PERMANENT_ONLY.contains(documentType)) {
@@ -105,9 +118,11 @@ public class Retention {
     @RolesAllowed({"ADMIN", "AUDITOR"})
     public List<Hold> holds() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select agreement_id, reason, placed_by, placed_at from legal_hold order by agreement_id")
-                .getResultList();
-        return rows.stream().map(r -> new Hold(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instant(r[3]))).toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                select h.agreement_id, h.reason, h.placed_by, h.placed_at, a.reference, a.title
+                  from legal_hold h join agreement a on a.id = h.agreement_id order by h.agreement_id""").getResultList();
+        return rows.stream().map(r -> new Hold(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instant(r[3]),
+                (String) r[4], (String) r[5])).toList();
     }
 
     /** Places (or re-words) a legal hold on an agreement. */
@@ -162,7 +177,7 @@ public class Retention {
         }
         Map<String, Integer> perType = new TreeMap<>();
         chosen.forEach(d -> perType.merge(d.documentType(), 1, Integer::sum));
-        String summary = String.join(", ", perType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        String summary = Act.summarise(perType);
         long actId = ((Number) em.createNativeQuery("""
                 insert into disposal_act (disposed_by, disposed_at, items, summary) values (?1, now(), ?2, ?3) returning id""")
                 .setParameter(1, caller.username()).setParameter(2, chosen.size()).setParameter(3, summary).getSingleResult()).longValue();
@@ -181,6 +196,26 @@ public class Retention {
                 select id, disposed_by, disposed_at, items, summary from disposal_act order by id desc""").setMaxResults(1000).getResultList();
         return rows.stream().map(r -> new Act(((Number) r[0]).longValue(), (String) r[1], instant(r[2]), ((Number) r[3]).intValue(),
                 (String) r[4])).toList();
+    }
+
+    /** One act with what it disposed of, item by item (404 when there is no such act). */
+    @RolesAllowed({"ADMIN", "AUDITOR"})
+    public ActDetail act(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, disposed_by, disposed_at, items, summary from disposal_act where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound("disposal");
+        }
+        Object[] r = rows.get(0);
+        Act act = new Act(((Number) r[0]).longValue(), (String) r[1], instant(r[2]), ((Number) r[3]).intValue(), (String) r[4]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> items = em.createNativeQuery("""
+                select d.document_type, d.record_id, d.agreement_id, a.reference, d.due_on
+                  from disposal d left join agreement a on a.id = d.agreement_id
+                 where d.act_id = ?1 order by d.document_type, d.record_id""").setParameter(1, id).getResultList();
+        return new ActDetail(act, items.stream().map(i -> new Disposed((String) i[0], ((Number) i[1]).longValue(),
+                i[2] == null ? null : ((Number) i[2]).longValue(), (String) i[3], localDate(i[4]))).toList());
     }
 
     /** The content goes, in the row and in the history Envers keeps of it; the row itself stays. */
@@ -214,28 +249,37 @@ public class Retention {
                     select id, coalesce(closed_on, end_date) as ended_on from agreement
                      where status in ('ENDED', 'TERMINATED') and coalesce(closed_on, end_date) is not null),
                 c as (
-                    select 'ACTIVITY_REPORT' as t, r.id, r.agreement_id, coalesce(r.submitted_on, r.period_end) as created_on, e.ended_on
-                      from activity_report r left join ended e on e.id = r.agreement_id
+                    select 'ACTIVITY_REPORT' as t, r.id, r.agreement_id, coalesce(r.submitted_on, r.period_end) as created_on, e.ended_on,
+                           o.name as subject
+                      from activity_report r join organisation o on o.id = r.partner_id left join ended e on e.id = r.agreement_id
                      where r.narrative is not null and r.narrative_disposed_at is null
                     union all
-                    select 'REPORT_ATTACHMENT', a.id, r.agreement_id, cast(a.uploaded_at at time zone 'Europe/Stockholm' as date), e.ended_on
+                    select 'REPORT_ATTACHMENT', a.id, r.agreement_id, cast(a.uploaded_at at time zone 'Europe/Stockholm' as date), e.ended_on,
+                           a.filename
                       from report_attachment a join activity_report r on r.id = a.report_id left join ended e on e.id = r.agreement_id
                      where a.disposed_at is null
                     union all
-                    select 'CONTACT_NEED', n.id, null, cast(n.reported_at at time zone 'Europe/Stockholm' as date), null
-                      from contact_need n where n.disposed_at is null
+                    select 'CONTACT_NEED', n.id, null, cast(n.reported_at at time zone 'Europe/Stockholm' as date), null,
+                           coalesce(lo.name, l.person_name)
+                      from contact_need n join landlord l on l.id = n.landlord_id left join organisation lo on lo.id = l.organisation_id
+                     where n.disposed_at is null
                     union all
-                    select 'CONTACT_NOTE', n.id, null, cast(n.written_at at time zone 'Europe/Stockholm' as date), null
-                      from landlord_contact_note n where n.disposed_at is null)
-                select c.t, c.id, c.agreement_id, d.due_on, h.agreement_id is not null as held
+                    select 'CONTACT_NOTE', n.id, null, cast(n.written_at at time zone 'Europe/Stockholm' as date), null,
+                           coalesce(lo.name, l.person_name) || ', ' || lc.name
+                      from landlord_contact_note n join landlord_contact lc on lc.id = n.contact_id join landlord l on l.id = lc.landlord_id
+                      left join organisation lo on lo.id = l.organisation_id
+                     where n.disposed_at is null)
+                select c.t, c.id, c.agreement_id, d.due_on, h.agreement_id is not null as held, ag.reference, c.subject, c.created_on
                   from c join document_plan p on p.document_type = c.t and p.retention <> 'PERMANENT'
                  cross join lateral (select cast((case when p.retention = 'AFTER_CREATION' then c.created_on else c.ended_on end)
                                                  + make_interval(years => p.years) as date) as due_on) d
                   left join legal_hold h on h.agreement_id = c.agreement_id
+                  left join agreement ag on ag.id = c.agreement_id
                  where d.due_on <= ?1
                  order by d.due_on, c.t, c.id""").setParameter(1, today).getResultList();
         return rows.stream().map(r -> new Due((String) r[0], ((Number) r[1]).longValue(),
-                r[2] == null ? null : ((Number) r[2]).longValue(), localDate(r[3]), (Boolean) r[4])).toList();
+                r[2] == null ? null : ((Number) r[2]).longValue(), localDate(r[3]), (Boolean) r[4], (String) r[5], (String) r[6],
+                localDate(r[7]))).toList();
     }
 
     private void lockAgreements(List<Long> ids) {

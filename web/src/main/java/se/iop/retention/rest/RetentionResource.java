@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.iop.retention.boundary.Retention;
 import se.iop.retention.boundary.RetentionRecords.Act;
+import se.iop.retention.boundary.RetentionRecords.ActDetail;
 import se.iop.retention.boundary.RetentionRecords.Due;
 import se.iop.retention.boundary.RetentionRecords.Hold;
 import se.iop.retention.boundary.RetentionRecords.Item;
@@ -110,5 +111,12 @@ public class RetentionResource {
     @Path("disposals")
     public List<Act> acts() {
         return retention.acts();
+    }
+
+    @Operation(summary = "One disposal act with the disposal record of each item it disposed of")
+    @GET
+    @Path("disposals/{id}")
+    public ActDetail act(@PathParam("id") long id) {
+        return retention.act(id);
     }
 }
