@@ -3,10 +3,12 @@
 # server-ha) on loopback share a fresh database (iop_bench_mailkill, IOP_BENCH_DATABASE) and a real SMTP server
 # (GreenMail on 127.0.0.1, in the benchmark's JVM, as ClusterFailoverIT has it). Each of R rounds sends the demo's
 # packet to M new landlords through one node, kill -9s that node after a random 5–95 % of the mails, lets the other
-# node finish and counts the mails received, duplicated and missing and the deliveries not SENT; the killed node is
-# started again for the next round, the nodes take turns at sending. Prints a table row per round and the totals;
-# exits 1 when a mail was lost or duplicated or a delivery is not SENT (and prints those deliveries' rows; the killed
-# node's log of each round is kept in target/bench-mailkill-logs/).
+# node finish and counts the mails received, duplicated and missing, the deliveries uncertain (the killed node was
+# ending them: shown to the administrator, never sent again by themselves) and of those the ones that arrived, the
+# mails silently lost (no mail, delivery not uncertain) and the deliveries neither SENT nor uncertain; the killed node
+# is started again for the next round, the nodes take turns at sending. Prints a table row per round and the totals;
+# exits 1 when a mail was silently lost or duplicated or a delivery is not settled (and prints the rows of deliveries
+# not SENT or not mailed once; the killed node's log of each round is kept in target/bench-mailkill-logs/).
 #
 #   bash bench/mail-kill.sh                                  # 10 rounds of 100 deliveries, port offset 800
 #   IOP_BENCH_ROUNDS=20 IOP_BENCH_DELIVERIES=200 bash bench/mail-kill.sh
@@ -53,6 +55,6 @@ wait "$bench"
 status=$?
 bench=""
 if [ $status -ne 0 ]; then
-    echo "bench: MailKillBenchmark ended with status $status (a mail lost or duplicated, or the failure above)." >&2
+    echo "bench: MailKillBenchmark ended with status $status (a mail silently lost or duplicated, or the failure above)." >&2
 fi
 exit $status

@@ -48,9 +48,12 @@ import java.util.concurrent.TimeUnit;
  * {@code deliveries} new landlords, sends the demo's published packet to them through one node, {@code kill -9}s that
  * node once a random number of the mails (5–95 %) has arrived, lets the other node finish (the killed node's claims
  * run out after 5 s, the retry job runs every 2 s) and counts what the SMTP server got: mails, duplicates, landlords
- * without a mail, deliveries not SENT. The killed node is started again (its log kept first) while the next round's
- * landlords are made. Prints a line per round and the totals; exits 1 when any mail was lost or duplicated, or a
- * delivery is not SENT, after printing what the database says of each such delivery.
+ * without a mail; and what the database says: deliveries uncertain (their worker died at the message's end: ENDING
+ * with its lease run out, shown to the administrator, never sent again by itself), and of those the ones whose mail
+ * arrived; landlords without a mail whose delivery is not uncertain (silently lost); deliveries neither SENT nor
+ * uncertain (not settled). The killed node is started again (its log kept first) while the next round's landlords are
+ * made. Prints a line per round and the totals; exits 1 when any mail was silently lost or duplicated, or a delivery
+ * is not settled, after printing what the database says of each delivery not SENT or not mailed exactly once.
  */
 public final class MailKillBenchmark {
 
@@ -74,11 +77,16 @@ public final class MailKillBenchmark {
 
     /** One round's figures. */
     private record Round(int number, String sender, int killedAfter, boolean killedMidSend, int received, int duplicates,
-                         int missing, int notSent, double finishSeconds) {
+                         int missing, int uncertain, int uncertainArrived, int silentlyLost, int notSettled,
+                         double finishSeconds) {
         boolean whole() {
-            return duplicates == 0 && missing == 0 && notSent == 0;
+            return duplicates == 0 && silentlyLost == 0 && notSettled == 0;
         }
     }
+
+    /** A delivery whose worker died at the message's end: ending, its lease run out ({@code MailClaim.State.UNCERTAIN}). */
+    private static final String UNCERTAIN = "(status in ('QUEUED', 'FAILED') and ending_at is not null"
+            + " and claimed_until <= now())";
 
     public static void main(String[] args) throws Exception {
         root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -100,8 +108,9 @@ public final class MailKillBenchmark {
                     + " killed (kill -9) after a random 5–95 % of its mails; claims 5 s, retry job every 2 s");
             System.out.println("Load average (1, 5, 15 min) before: " + BenchServer.loadAverage());
             System.out.println();
-            System.out.println("| round | sender | killed after | received | duplicated | missing | not SENT | done after the kill |");
-            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            System.out.println("| round | sender | killed after | received | duplicated | uncertain (of them arrived) | missing"
+                    + " | silently lost | not settled | done after the kill |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
             Future<?> restart = CompletableFuture.completedFuture(null);
             for (int r = 1; r <= ROUNDS; r++) {
@@ -112,10 +121,12 @@ public final class MailKillBenchmark {
                 restart.get(5, TimeUnit.MINUTES);
                 Round round = round(r, sender, packet, run, landlords);
                 rounds.add(round);
-                System.out.printf(Locale.ROOT, "| %d | node%d | %s | %d | %d | %d | %d | %.1f s |%n", r, sender + 1,
-                        round.killedMidSend() ? round.killedAfter() + " mails" : "not killed (send over at " + round.killedAfter() + ")",
-                        round.received(), round.duplicates(), round.missing(), round.notSent(), round.finishSeconds());
-                if (!round.whole()) {
+                System.out.printf(Locale.ROOT, "| %d | node%d | %s | %d | %d | %d (%d) | %d | %d | %d | %.1f s |%n", r,
+                        sender + 1, round.killedMidSend() ? round.killedAfter() + " mails" : "not killed (send over at "
+                                + round.killedAfter() + ")", round.received(), round.duplicates(), round.uncertain(),
+                        round.uncertainArrived(), round.missing(), round.silentlyLost(), round.notSettled(),
+                        round.finishSeconds());
+                if (!round.whole() || round.uncertain() > 0) {
                     explain(run, round);
                 }
                 int killed = sender;
@@ -141,14 +152,20 @@ public final class MailKillBenchmark {
         int received = rounds.stream().mapToInt(Round::received).sum();
         int duplicates = rounds.stream().mapToInt(Round::duplicates).sum();
         int missing = rounds.stream().mapToInt(Round::missing).sum();
-        int notSent = rounds.stream().mapToInt(Round::notSent).sum();
+        int uncertain = rounds.stream().mapToInt(Round::uncertain).sum();
+        int uncertainArrived = rounds.stream().mapToInt(Round::uncertainArrived).sum();
+        int silentlyLost = rounds.stream().mapToInt(Round::silentlyLost).sum();
+        int notSettled = rounds.stream().mapToInt(Round::notSettled).sum();
         System.out.println();
         System.out.printf(Locale.ROOT, "Totals: %d rounds, %d of them killed mid-send; %d deliveries, %d landlords got"
-                        + " the packet, %d duplicated, %d missing, %d deliveries not SENT%n", rounds.size(), killedMidSend,
-                rounds.size() * DELIVERIES, received, duplicates, missing, notSent);
+                        + " the packet, %d duplicated, %d uncertain (%d of them arrived), %d missing, %d silently lost,"
+                        + " %d deliveries not settled (neither SENT nor uncertain)%n", rounds.size(), killedMidSend,
+                rounds.size() * DELIVERIES, received, duplicates, uncertain, uncertainArrived, missing, silentlyLost,
+                notSettled);
         System.out.println("Load average (1, 5, 15 min) at the end: " + BenchServer.loadAverage());
         boolean whole = rounds.size() == ROUNDS && rounds.stream().allMatch(Round::whole);
-        System.out.println(whole ? "Every landlord got the packet exactly once." : "NOT every landlord got the packet exactly once.");
+        System.out.println(whole ? "No landlord got the packet twice, and every delivery is SENT or shown as uncertain:"
+                + " none silently lost." : "NOT every landlord got the packet at most once, or a delivery was silently lost.");
         System.exit(whole ? 0 : 1);
     }
 
@@ -267,27 +284,40 @@ public final class MailKillBenchmark {
         nodes[sender].kill();
         Instant killed = Instant.now();
 
-        // The survivor takes over the killed node's deliveries once their claims have run out.
+        // The survivor takes over the killed node's deliveries once their claims have run out; one the killed node had
+        // come to the end of settles as uncertain once its lease has run out.
         deadline = killed.plus(FINISH);
-        while ((received(addresses).size() < DELIVERIES || notSent(run) > 0) && Instant.now().isBefore(deadline)) {
+        while (count(run, "status <> 'SENT' and not " + UNCERTAIN) > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
         double seconds = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
         Thread.sleep(6000); // a few more rounds of the retry job: nothing goes out again
         Map<String, Integer> got = received(addresses);
         int duplicates = got.values().stream().mapToInt(n -> n - 1).sum();
-        return new Round(number, "node" + (sender + 1), before, midSend, got.size(), duplicates,
-                DELIVERIES - got.size(), notSent(run), seconds);
+        Set<String> uncertain = emails(run, UNCERTAIN);
+        int uncertainArrived = (int) uncertain.stream().filter(got::containsKey).count();
+        int silentlyLost = (int) addresses.stream().filter(a -> !got.containsKey(a) && !uncertain.contains(a)).count();
+        return new Round(number, "node" + (sender + 1), before, midSend, got.size(), duplicates, DELIVERIES - got.size(),
+                uncertain.size(), uncertainArrived, silentlyLost, count(run, "status <> 'SENT' and not " + UNCERTAIN),
+                seconds);
     }
 
-    private static int notSent(String run) throws SQLException {
+    private static int count(String run, String where) throws SQLException {
+        return emails(run, where).size();
+    }
+
+    /** The addresses of the round's deliveries that match {@code where}. */
+    private static Set<String> emails(String run, String where) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from packet_delivery where email like ? and status <> 'SENT'")) {
+                "select email from packet_delivery where email like ? and " + where)) {
             ps.setString(1, "%." + run + "@example.se");
+            Set<String> emails = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                while (rs.next()) {
+                    emails.add(rs.getString(1));
+                }
             }
+            return emails;
         }
     }
 
@@ -312,10 +342,11 @@ public final class MailKillBenchmark {
                 got.merge(to, 1, Integer::sum);
             }
         }
-        System.out.println("  round " + round.number() + " is not whole; the deliveries concerned (the killed node's log is"
+        System.out.println("  round " + round.number() + (round.whole() ? " has uncertain deliveries" : " is not whole")
+                + "; the deliveries concerned (the killed node's log is"
                 + " kept in target/bench-mailkill-logs/round-" + round.number() + "-" + round.sender() + ".log):");
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("select id, email, status, attempts,"
-                + " requested_at, last_attempt_at, sent_at, failure_code, failure_reason, claim, claimed_until"
+                + " requested_at, last_attempt_at, sent_at, failure_code, failure_reason, claim, claimed_until, ending_at"
                 + " from packet_delivery where email like ? order by id")) {
             ps.setString(1, "%." + run + "@example.se");
             try (ResultSet rs = ps.executeQuery()) {
@@ -323,11 +354,11 @@ public final class MailKillBenchmark {
                     int mails = got.getOrDefault(rs.getString("email"), 0);
                     if (mails != 1 || !"SENT".equals(rs.getString("status"))) {
                         System.out.printf(Locale.ROOT, "  delivery %d %s: %d mail(s); %s, attempts %d, requested %s,"
-                                        + " last attempt %s, sent %s, failure %s %s, claim %s until %s%n", rs.getLong("id"),
+                                        + " last attempt %s, sent %s, failure %s %s, claim %s until %s, ending since %s%n", rs.getLong("id"),
                                 rs.getString("email"), mails, rs.getString("status"), rs.getInt("attempts"),
                                 rs.getObject("requested_at"), rs.getObject("last_attempt_at"), rs.getObject("sent_at"),
                                 rs.getString("failure_code"), rs.getString("failure_reason"), rs.getString("claim"),
-                                rs.getObject("claimed_until"));
+                                rs.getObject("claimed_until"), rs.getObject("ending_at"));
                     }
                 }
             }

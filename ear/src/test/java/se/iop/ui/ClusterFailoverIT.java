@@ -67,7 +67,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what was typed; then 8 API clients writing costs and payments (each write with an {@code Idempotency-Key}, sent
  * again on a 502/503 or a lost connection) and a landlord send of 200 deliveries lose the node doing the send
  * half-way: every write answered 2xx is in the database exactly once, none twice, and 200 mails arrive, none twice,
- * all deliveries SENT. Prints the figures. The nodes are started once for the class (about a minute), and the killed
+ * all deliveries SENT — but those the killed node was ending (committed ENDING, not yet SENT), which show as uncertain,
+ * may or may not have arrived, and are never sent again by themselves; none is silently lost. Prints the figures. The nodes are started once for the class (about a minute), and the killed
  * node is started again between the two.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -193,6 +194,25 @@ class ClusterFailoverIT {
             case "node2" -> 1;
             default -> throw new AssertionError("no such node: " + nodeName);
         };
+    }
+
+    /** A delivery whose worker died at the message's end: ending, its lease run out ({@code MailClaim.State.UNCERTAIN}). */
+    private static final String UNCERTAIN = " (status in ('QUEUED', 'FAILED') and ending_at is not null"
+            + " and claimed_until <= now())";
+
+    private static List<Object> values(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<Object> values = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getObject(1));
+                }
+            }
+            return values;
+        }
     }
 
     private static Object value(String sql, Object... params) throws SQLException {
@@ -421,9 +441,12 @@ class ClusterFailoverIT {
         }
         writers.shutdown();
 
-        // Every mail arrives, none twice, every delivery SENT.
+        // Every mail arrives, none twice, every delivery SENT — but one the killed node had come to the end of (ENDING
+        // committed, the server's answer or SENT not yet): that one shows as uncertain once its lease has run out, may
+        // or may not have arrived, and is never sent again by itself.
         deadline = Instant.now().plus(WAIT);
-        while (received(addresses).size() < 200 && Instant.now().isBefore(deadline)) {
+        while (((Number) value("select count(*) from packet_delivery where email like ? and status <> 'SENT' and not"
+                + UNCERTAIN, "%." + run + "@example.se")).longValue() > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         double mailSeconds = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
@@ -432,6 +455,9 @@ class ClusterFailoverIT {
         int duplicated = (int) got.values().stream().filter(n -> n > 1).count();
         long sent = ((Number) value("select count(*) from packet_delivery where email like ? and status = 'SENT'",
                 "%." + run + "@example.se")).longValue();
+        List<Object> uncertain = values("select email from packet_delivery where email like ? and" + UNCERTAIN,
+                "%." + run + "@example.se");
+        long silentlyLost = addresses.stream().filter(a -> !got.containsKey(a) && !uncertain.contains(a)).count();
 
         // Every write answered 2xx is in the database once; none is there twice.
         Map<String, Integer> found = new HashMap<>();
@@ -466,7 +492,9 @@ class ClusterFailoverIT {
                 writes.size(), outcomes.getOrDefault(Outcome.ACKNOWLEDGED, 0), acknowledgedFound, missing, twice, retried,
                 outcomes.getOrDefault(Outcome.REFUSED, 0), outcomes.getOrDefault(Outcome.GIVEN_UP, 0));
         System.out.printf("ClusterFailoverIT mail: %s killed after %d of 200 mails; %d received, %d duplicated, %d deliveries"
-                + " SENT; all in %.1f s after the kill%n", sender, before, got.size(), duplicated, sent, mailSeconds);
+                + " SENT, %d uncertain (%d of them arrived), %d silently lost; all in %.1f s after the kill%n", sender,
+                before, got.size(), duplicated, sent, uncertain.size(), uncertain.stream().filter(got::containsKey).count(),
+                silentlyLost, mailSeconds);
 
         assertEquals(0, outcomes.getOrDefault(Outcome.REFUSED, 0), () -> "refused: " + writes.stream()
                 .filter(w -> w.outcome() == Outcome.REFUSED).limit(3).toList());
@@ -475,9 +503,9 @@ class ClusterFailoverIT {
         assertTrue(writes.size() > 16, "the writers wrote: " + writes.size());
         assertEquals(0, missing, "acknowledged writes missing from the database");
         assertEquals(0, twice, "writes in the database twice");
-        assertEquals(200, got.size(), "every landlord got the packet");
+        assertEquals(0, silentlyLost, "every landlord got the packet, or its delivery shows as uncertain");
         assertEquals(0, duplicated, "no landlord got it twice");
-        assertEquals(200, sent, "every delivery SENT");
+        assertEquals(200, sent + uncertain.size(), "every delivery SENT, or uncertain");
     }
 
     /** How many mails each of the addresses has received. */

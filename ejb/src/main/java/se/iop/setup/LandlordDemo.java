@@ -101,11 +101,15 @@ public final class LandlordDemo {
                 at(2024, 5, 12, 21)));
     }
 
-    /** Marked sent the one way the mailer marks a delivery ({@link PacketDelivery#markSent}), under a claim of its own. */
+    /**
+     * Marked sent the one way the mailer marks a delivery ({@link PacketDelivery#markEnding}, then
+     * {@link PacketDelivery#markSent}), under a claim of its own.
+     */
     private static void mailed(EntityManager em, PacketDelivery d, Instant at) {
         String claim = d.claim(at, Duration.ofMinutes(1));
         em.flush();
-        if (!em.unwrap(Session.class).doReturningWork(c -> PacketDelivery.markSent(c, d.id(), claim, at))) {
+        if (!em.unwrap(Session.class).doReturningWork(c -> PacketDelivery.markEnding(c, d.id(), claim, at,
+                Duration.ofMinutes(1)) && PacketDelivery.markSent(c, d.id(), claim, at))) {
             throw new IllegalStateException("the demo's delivery " + d.id() + " was not marked sent");
         }
         // The statement went past the persistence context: what it holds of the delivery is read again.

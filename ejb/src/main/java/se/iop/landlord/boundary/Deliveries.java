@@ -9,10 +9,12 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import se.iop.account.boundary.Caller;
 import se.iop.common.InvalidInput;
+import se.iop.common.MailClaim;
 import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.landlord.entity.DeliveryStatus;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Sending packet versions to landlords and following them up. A send is checked and stored in one
@@ -38,6 +41,8 @@ import java.util.Map;
 @Stateless
 @RolesAllowed({"ADMIN", "AUDITOR"})
 public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
 
     /** More than a municipality has landlords; a larger send is refused rather than half made. */
     static final int MAX_LANDLORDS = 5000;
@@ -147,34 +152,67 @@ public class Deliveries {
         if (s == null) {
             throw new NotFound("send");
         }
-        Map<DeliveryStatus, Long> counts = counts("d.send = :x", s);
-        long pending = counts.get(DeliveryStatus.QUEUED);
-        long failed = counts.get(DeliveryStatus.FAILED);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        Counts counts = counts("d.send = :x", s);
+        long pending = counts.of(DeliveryStatus.QUEUED);
+        long failed = counts.of(DeliveryStatus.FAILED);
+        long total = counts.total();
         return new SendProgress(s.id(), s.packetVersion().packet().id(), s.packetVersion().number(), s.requestedAt(),
-                s.requestedBy(), total, pending, total - pending - failed, failed);
+                s.requestedBy(), total, pending, total - pending - failed - counts.uncertain(), failed, counts.uncertain());
     }
 
     public DeliveryOverview overview(long packetId, int number) {
         PacketVersion v = packets.version(packetId, number);
-        Map<DeliveryStatus, Long> c = counts("d.packetVersion = :x", v);
+        Counts c = counts("d.packetVersion = :x", v);
         long notReached = em.createQuery("select count(l) from Landlord l where l.active = true and not exists"
                 + " (select 1 from PacketDelivery d where d.landlord = l and d.packetVersion = :v)", Long.class)
                 .setParameter("v", v).getSingleResult();
-        return new DeliveryOverview(c.get(DeliveryStatus.QUEUED), c.get(DeliveryStatus.SENT), c.get(DeliveryStatus.OPENED),
-                c.get(DeliveryStatus.ACKNOWLEDGED), c.get(DeliveryStatus.FAILED), notReached);
+        return new DeliveryOverview(c.of(DeliveryStatus.QUEUED), c.of(DeliveryStatus.SENT), c.of(DeliveryStatus.OPENED),
+                c.of(DeliveryStatus.ACKNOWLEDGED), c.of(DeliveryStatus.FAILED), c.uncertain(), notReached);
     }
 
-    private Map<DeliveryStatus, Long> counts(String where, Object x) {
+    /** Deliveries by status, the uncertain ones (whatever their row's status) apart. */
+    private record Counts(Map<DeliveryStatus, Long> byStatus, long uncertain) {
+        long of(DeliveryStatus s) {
+            return byStatus.get(s);
+        }
+
+        long total() {
+            return byStatus.values().stream().mapToLong(Long::longValue).sum() + uncertain;
+        }
+    }
+
+    private Counts counts(String where, Object x) {
         Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
         for (DeliveryStatus s : DeliveryStatus.values()) {
             counts.put(s, 0L);
         }
+        Instant now = Instant.now();
         for (Object[] row : em.createQuery("select d.status, count(d) from PacketDelivery d where " + where
-                + " group by d.status", Object[].class).setParameter("x", x).getResultList()) {
+                + " and not " + MailClaim.uncertain("d") + " group by d.status", Object[].class)
+                .setParameter("x", x).setParameter("now", now).getResultList()) {
             counts.put((DeliveryStatus) row[0], (Long) row[1]);
         }
-        return counts;
+        long uncertain = em.createQuery("select count(d) from PacketDelivery d where " + where + " and "
+                + MailClaim.uncertain("d"), Long.class).setParameter("x", x).setParameter("now", now).getSingleResult();
+        return new Counts(counts, uncertain);
+    }
+
+    /**
+     * An administrator sends again a delivery whose worker died at the message's end (uncertain: it may have arrived):
+     * queued once more for the next run of the retry job, and recorded (who, when). Refused unless it is uncertain, so
+     * that two such requests at once (the row is locked) send it again once.
+     */
+    @RolesAllowed("ADMIN")
+    public void sendAgain(long deliveryId) {
+        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw new NotFound("delivery");
+        }
+        Instant now = Instant.now();
+        Instant ended = d.sendAgain(now);
+        MailClaim.recordResend(em, PacketDelivery.TABLE, deliveryId, caller.username(), now, ended);
+        LOG.info(() -> "Delivery " + deliveryId + ", uncertain since its worker died at its end (" + ended
+                + "), is sent again as " + caller.username() + " asked");
     }
 
     /** A version's deliveries, optionally of one status, newest request first. */

@@ -2,13 +2,14 @@ package se.iop.landlord.boundary;
 
 /**
  * A version's deliveries by where they stand: pending (queued), received (sent, not yet opened),
- * opened, acknowledged, failed; and how many active landlords it has not reached at all.
+ * opened, acknowledged, failed, uncertain (the worker died at the message's end: it may have arrived); and how many
+ * active landlords it has not reached at all.
  */
 public record DeliveryOverview(long pending, long received, long opened, long acknowledged, long failed,
-                               long landlordsNotReached) {
+                               long uncertain, long landlordsNotReached) {
 
     public long total() {
-        return pending + received + opened + acknowledged + failed;
+        return pending + received + opened + acknowledged + failed + uncertain;
     }
 
     /** Share of the total, 0–100, for drawing the bar. */

@@ -80,59 +80,65 @@ public final class MailRun implements AutoCloseable {
         }
     }
 
-    /** Marks one message sent in one statement on {@code connection}; false when another worker holds it now. */
-    @FunctionalInterface
-    public interface SentMark {
-        boolean mark(Connection connection, Instant at) throws SQLException;
+    /**
+     * The two marks of a message sent at most once, each one statement on {@code connection}, whose transaction the
+     * caller commits: ENDING just before the message's end, false when another worker holds it now; SENT after the
+     * server's 250, false when it is no longer ending under this claim ({@link se.iop.common.MailClaim}).
+     */
+    public interface Marks {
+        boolean ending(Connection connection, Instant at) throws SQLException;
+
+        boolean sent(Connection connection, Instant at) throws SQLException;
     }
 
     /** What became of a message sent at most once; {@code cause} is what went wrong, null when it went out. */
     public record Once(Outcome outcome, Exception cause) {
 
-        /** Whether the mail server has the message (or may have it, its answer lost: then it is never sent again). */
+        /** Whether the mail server has the message (or may have it: then it is never sent again by itself). */
         public boolean sent() {
-            return outcome == Outcome.SENT || outcome == Outcome.ANSWER_LOST;
+            return outcome == Outcome.SENT || outcome == Outcome.ANSWER_LOST || outcome == Outcome.NOT_RECORDED;
         }
     }
 
     public enum Outcome {
-        /** Marked sent, ended, and the server answered that it took it. */
+        /** Marked ending, ended, the server answered that it took it, and marked sent. */
         SENT,
-        /** It failed before its end: nothing was marked, the server keeps nothing; try again later. */
+        /** It failed before its end: the server keeps nothing; try again later. */
         NOT_SENT,
-        /** Marked sent, but the server refused it at its end or the end never went out whole: try again later. */
+        /** Marked ending, but the server refused it at its end or the end never went out whole: try again later. */
         NOT_ENDED,
         /** Another worker's claim holds it now: this one neither marked nor ended it. */
         TAKEN_OVER,
-        /** Ended, but the server's answer was lost: it may have it; it stays sent, so it never goes out twice. */
-        ANSWER_LOST
+        /** Ended, but the server's answer was lost: it may have it; it stays ending, and shows as uncertain. */
+        ANSWER_LOST,
+        /** The server took it, but SENT could not be committed: it stays ending, and shows as uncertain. */
+        NOT_RECORDED
     }
 
     /**
-     * Sends a message at most once, as every background mailer must: up to its end, then {@code mark} in a
-     * transaction of its own on a connection of {@code dataSource} (no container transaction, persistence context
-     * or EJB call between it and the end), committed, and the end written at once. A node that dies before the
-     * commit leaves the message to be mailed again by another (the server keeps nothing without its end); one that
-     * dies between the commit and the end loses it (measured: {@code bench/mail-kill.sh}). {@code what} names it in
-     * the log.
+     * Sends a message at most once, as every background mailer must, and never loses one silently: up to its end,
+     * then {@code marks.ending} in a transaction of its own on a connection of {@code dataSource} (no container
+     * transaction between it and the end), committed, the end written, and {@code marks.sent} committed once the
+     * server answered 250. A node that dies before the ENDING commit leaves the message to be mailed again by another
+     * (the server keeps nothing without its end); one that dies after it leaves the row ending, which shows as
+     * uncertain once its lease has run out — maybe delivered, never sent again but by an administrator (measured:
+     * {@code bench/mail-kill.sh}). {@code what} names it in the log.
      */
-    public Once sendOnce(MimeMessage message, DataSource dataSource, SentMark mark, String what) {
+    public Once sendOnce(MimeMessage message, DataSource dataSource, Marks marks, String what) {
         try {
             send(message, end -> {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
-                    if (!mark.mark(connection, Instant.now())) {
+                    if (!marks.ending(connection, Instant.now())) {
                         connection.rollback();
                         throw new TakenOver(what);
                     }
                     connection.commit();
-                    // From the commit's answer straight to the end: a node that dies in between loses the mail.
-                    end.write();
                 } catch (SQLException e) {
-                    throw new IOException(what + " could not be marked sent: " + e.getMessage(), e);
+                    throw new IOException(what + " could not be marked ending: " + e.getMessage(), e);
                 }
+                end.write();
             });
-            return new Once(Outcome.SENT, null);
         } catch (MessagingException | RuntimeException e) {
             if (MailFailure.causedBy(e, TakenOver.class)) {
                 LOG.info(() -> what + " was taken over by another worker before its end; not sent here");
@@ -147,10 +153,22 @@ public final class MailRun implements AutoCloseable {
                 return new Once(Outcome.NOT_ENDED, e);
             }
             // Sent to its end, but the server's answer was lost: it may or may not have kept it. Sending it again
-            // could deliver it twice, so it stays sent; an administrator can send it again.
+            // could deliver it twice, so it stays ending, and an administrator sees it as uncertain.
             LOG.warning(() -> what + ": the mail server's answer to the end of the message was lost (" + e
-                    + "); it stays marked sent");
+                    + "); it stays ending and shows as uncertain");
             return new Once(Outcome.ANSWER_LOST, e);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            if (!marks.sent(connection, Instant.now())) {
+                LOG.warning(() -> what + " went out after an administrator had sent it again");
+            }
+            connection.commit();
+            return new Once(Outcome.SENT, null);
+        } catch (SQLException e) {
+            LOG.warning(() -> what + " went out but could not be marked sent (" + e.getMessage()
+                    + "); it stays ending and shows as uncertain");
+            return new Once(Outcome.NOT_RECORDED, e);
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import se.iop.common.MailClaim;
 import se.iop.landlord.entity.DeliveryStatus;
 import se.iop.landlord.entity.PacketDelivery;
 
@@ -56,11 +57,12 @@ public class PacketMailer {
 
     /**
      * Deliveries that await mail and nobody holds: failed ones due for another attempt, queued ones no worker took
-     * (a send whose node stopped), and those whose worker's claim ran out.
+     * (a send whose node stopped), and those whose worker's claim ran out before the message's end — never one whose
+     * worker died at the end (uncertain: only an administrator sends it again).
      */
     public List<Long> due(Instant now, int max) {
         return em.createQuery("select d.id from PacketDelivery d where (d.status = :queued or (d.status = :failed"
-                        + " and d.nextAttemptAt <= :now)) and (d.claim.claimedUntil is null or d.claim.claimedUntil <= :now)"
+                        + " and d.nextAttemptAt <= :now)) and " + MailClaim.takeable("d")
                         + " order by d.id", Long.class)
                 .setParameter("failed", DeliveryStatus.FAILED).setParameter("queued", DeliveryStatus.QUEUED)
                 .setParameter("now", now).setMaxResults(max).getResultList();
@@ -93,27 +95,16 @@ public class PacketMailer {
                 token));
     }
 
-    /** The mail did not go out: failed, due again later, if the claim is still the caller's. */
+    /**
+     * The mail did not go out (before its end, refused at its end, or its end never went out whole): failed, due again
+     * later, if the claim is still the caller's.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void markFailed(long deliveryId, String claim, MailFailure why) {
         PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (d != null && d.claimedBy(claim)) {
             LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " failed (" + why.code() + "): " + why.detail());
             d.failed(why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts());
-        }
-    }
-
-    /**
-     * Marked sent just before its end, the message was then refused by the mail server, or its end never went out
-     * whole: failed after all.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markNotEnded(long deliveryId, String claim, MailFailure why) {
-        PacketDelivery d = em.find(PacketDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d != null && d.refusedAtEnd(claim, why.code(), why.detail(), Instant.now(), MailSettings.retryInterval(),
-                MailSettings.maxAttempts())) {
-            LOG.log(Level.WARNING, "Delivery " + deliveryId + " to " + d.email() + " did not end at the mail server ("
-                    + why.code() + "): " + why.detail());
         }
     }
 

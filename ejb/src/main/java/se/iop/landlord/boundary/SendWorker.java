@@ -13,6 +13,8 @@ import se.iop.common.Settings;
 import se.iop.landlord.entity.PacketDelivery;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -117,9 +119,10 @@ public class SendWorker {
     }
 
     /**
-     * Mails one delivery if it awaits mail and no other worker holds it; true when the mail server took it. Marked
-     * sent, committed, and the message's end written at once ({@link EndHeldTransport}), so a node that dies mid-way
-     * leaves either a delivery still to be mailed (by another node, once the claim has run out) or a mail sent.
+     * Mails one delivery if it awaits mail and no other worker holds it; true when the mail server took it (or may
+     * have). Marked ending and committed before the message's end is written ({@link EndHeldTransport}), sent after
+     * the server's 250 ({@link MailRun#sendOnce}), so a node that dies mid-way leaves a delivery still to be mailed
+     * (by another node, once the claim has run out), a mail sent, or a delivery shown as uncertain.
      */
     boolean deliver(long deliveryId, MailRun run) {
         Optional<PacketMailer.Claimed> claimed = mailer.claim(deliveryId, run);
@@ -132,14 +135,22 @@ public class SendWorker {
         try {
             once = run.sendOnce(PacketMail.compose(run.session(), c.document(), c.email(), c.contactName(),
                     c.landlordName(), PacketMail.link(Settings.publicUrl(), c.token()), pdf), dataSource,
-                    (connection, at) -> PacketDelivery.markSent(connection, deliveryId, c.claim(), at),
-                    "Delivery " + deliveryId);
+                    new MailRun.Marks() {
+                        @Override
+                        public boolean ending(Connection connection, Instant at) throws SQLException {
+                            return PacketDelivery.markEnding(connection, deliveryId, c.claim(), at, MailSettings.claimLease());
+                        }
+
+                        @Override
+                        public boolean sent(Connection connection, Instant at) throws SQLException {
+                            return PacketDelivery.markSent(connection, deliveryId, c.claim(), at);
+                        }
+                    }, "Delivery " + deliveryId);
         } catch (MessagingException | RuntimeException e) {
             once = new MailRun.Once(MailRun.Outcome.NOT_SENT, e); // the message could not even be composed
         }
         switch (once.outcome()) {
-            case NOT_SENT -> mailer.markFailed(deliveryId, c.claim(), mailer.why(once.cause()));
-            case NOT_ENDED -> mailer.markNotEnded(deliveryId, c.claim(), mailer.why(once.cause()));
+            case NOT_SENT, NOT_ENDED -> mailer.markFailed(deliveryId, c.claim(), mailer.why(once.cause()));
             default -> { }
         }
         return once.sent();

@@ -25,8 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * One packet version sent to one contact of a landlord: to which address, when, how, and how far it
@@ -44,6 +42,7 @@ public class PacketDelivery {
 
     public static final String BY_TOKEN = "PacketDelivery.byToken";
     public static final int REASON_MAX = 1000;
+    public static final String TABLE = "packet_delivery";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -212,54 +211,56 @@ public class PacketDelivery {
     }
 
     /**
-     * Marks the delivery sent in the database, on a connection whose transaction the caller commits at once, if the
-     * claim is still the caller's and the delivery still waits for its mail ({@link #claimedBy}); false when another
-     * worker has taken it over: SENT, the attempt counted, any failure cleared. The claim stays on the row: it alone may
-     * still say that the server refused the message at its end ({@link #refusedAtEnd}). The one way to SENT, written
-     * as one statement because the mailer commits it on a connection of its own and ends the message the moment the
-     * commit is answered: nothing else (no persistence context, no container transaction to finish) may stand between
-     * the two.
+     * Comes to the message's end ({@link MailClaim#markEnding}): in one statement on the mailer's own connection, which
+     * the caller commits before the end goes to the mail server; false when another worker has taken it over.
      */
-    public static boolean markSent(Connection connection, long id, String claimId, Instant at) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("update packet_delivery set status = 'SENT',"
-                + " attempts = attempts + 1, last_attempt_at = ?, sent_at = ?, failure_code = null,"
-                + " failure_reason = null, next_attempt_at = null, version = version + 1"
-                + " where id = ? and claim = ? and status in ('QUEUED', 'FAILED')")) {
-            OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-            ps.setObject(1, when);
-            ps.setObject(2, when);
-            ps.setLong(3, id);
-            ps.setString(4, claimId);
-            return ps.executeUpdate() == 1;
-        }
+    public static boolean markEnding(Connection connection, long id, String claimId, Instant at, Duration lease)
+            throws SQLException {
+        return MailClaim.markEnding(connection, TABLE, ", last_attempt_at = ?, version = version + 1", id, claimId, at,
+                lease);
     }
 
     /**
-     * The mail server refused or could not be reached: failed, with why and the technical detail, and
-     * due again after {@code retryAfter} unless {@code maxAttempts} have been made (then only an
-     * explicit re-send helps).
+     * The mail server answered 250 to the message's end: SENT ({@link MailClaim#markSent}), any failure cleared. The
+     * one way to SENT.
+     */
+    public static boolean markSent(Connection connection, long id, String claimId, Instant at) throws SQLException {
+        return MailClaim.markSent(connection, TABLE, ", failure_code = null, version = version + 1", id, claimId, at);
+    }
+
+    /**
+     * The mail did not go out: the server refused or could not be reached before the message's end, refused it at its
+     * end, or the end never went out whole. Failed, with why and the technical detail, and due again after
+     * {@code retryAfter} unless {@code maxAttempts} have been made (then only an explicit re-send helps). The attempt
+     * is counted here unless the claim came to the end (then it was counted there).
      */
     public void failed(DeliveryFailure code, String detail, Instant at, Duration retryAfter, int maxAttempts) {
         if (status != DeliveryStatus.QUEUED && status != DeliveryStatus.FAILED) {
             throw new StateConflict("status", "error.delivery.transition", status, DeliveryStatus.FAILED);
         }
-        attempts++;
+        if (!MailClaim.of(claim).ending()) {
+            attempts++;
+        }
         fail(code, detail, at, retryAfter, maxAttempts);
     }
 
+    /** Whether its worker died at the message's end, so that it may or may not have arrived ({@link MailClaim}). */
+    public boolean uncertain(Instant now) {
+        return MailClaim.of(claim).uncertain(now);
+    }
+
     /**
-     * Marked sent just before the message's end went to the mail server, which then refused the message: failed
-     * after all, as by {@link #failed} (the attempt is already counted). Only the claim that marked it may say so;
-     * returns whether it did.
+     * An administrator sends an uncertain delivery again: queued once more, to be mailed by the next worker like any
+     * other; refused unless it is uncertain. Returns when the worker that died had come to the end.
      */
-    public boolean refusedAtEnd(String claimId, DeliveryFailure code, String detail, Instant at, Duration retryAfter,
-                                int maxAttempts) {
-        if (status != DeliveryStatus.SENT || !MailClaim.of(claim).is(claimId)) {
-            return false;
-        }
-        sentAt = null;
-        fail(code, detail, at, retryAfter, maxAttempts);
-        return true;
+    public Instant sendAgain(Instant now) {
+        Instant ended = MailClaim.of(claim).sendAgain(now);
+        claim = null;
+        status = DeliveryStatus.QUEUED;
+        nextAttemptAt = null;
+        failureCode = null;
+        failureReason = null;
+        return ended;
     }
 
     private void fail(DeliveryFailure code, String detail, Instant at, Duration retryAfter, int maxAttempts) {

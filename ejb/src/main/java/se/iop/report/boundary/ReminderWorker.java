@@ -10,10 +10,13 @@ import jakarta.mail.MessagingException;
 import se.iop.common.Days;
 import se.iop.common.Settings;
 import se.iop.landlord.boundary.MailRun;
+import se.iop.landlord.boundary.MailSettings;
 import se.iop.landlord.boundary.PacketMailer;
 import se.iop.report.entity.ReportReminder;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * Mails the reminders that await mail, one transaction per reminder, over the landlord mailer's session and
- * connection handling ({@link MailRun}): marked sent and committed just before the message's end is written, only while
- * the claim is still this worker's, so a reminder goes out at most once even when nodes die or race.
+ * connection handling ({@link MailRun#sendOnce}): marked ending and committed just before the message's end is written,
+ * only while the claim is still this worker's, and sent after the server's 250, so a reminder goes out at most once
+ * even when nodes die or race, and one whose worker died at its end shows as uncertain.
  */
 @Stateless
 @PermitAll
@@ -76,13 +80,22 @@ public class ReminderWorker {
             once = run.sendOnce(ReminderMail.compose(run.session(), c.email(),
                     ReminderMail.subject(c.stage(), c.agreementTitle(), c.period()),
                     ReminderMail.text(c.stage(), c.name(), c.agreementTitle(), c.partnerName(), c.period(), c.dueOn(), link)),
-                    dataSource, (connection, at) -> ReportReminder.markSent(connection, id, c.claim(), at), "Reminder " + id);
+                    dataSource, new MailRun.Marks() {
+                        @Override
+                        public boolean ending(Connection connection, Instant at) throws SQLException {
+                            return ReportReminder.markEnding(connection, id, c.claim(), at, MailSettings.claimLease());
+                        }
+
+                        @Override
+                        public boolean sent(Connection connection, Instant at) throws SQLException {
+                            return ReportReminder.markSent(connection, id, c.claim(), at);
+                        }
+                    }, "Reminder " + id);
         } catch (MessagingException | RuntimeException e) {
             once = new MailRun.Once(MailRun.Outcome.NOT_SENT, e); // the message could not even be composed
         }
         switch (once.outcome()) {
-            case NOT_SENT -> reminders.markFailed(id, c.claim(), mailer.why(once.cause()).detail());
-            case NOT_ENDED -> reminders.markNotEnded(id, c.claim(), mailer.why(once.cause()).detail());
+            case NOT_SENT, NOT_ENDED -> reminders.markFailed(id, c.claim(), mailer.why(once.cause()).detail());
             default -> { }
         }
         return once.sent();

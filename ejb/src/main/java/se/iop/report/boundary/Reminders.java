@@ -5,12 +5,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import se.iop.account.boundary.Caller;
 import se.iop.account.entity.Role;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementStatus;
+import se.iop.common.MailClaim;
+import se.iop.common.NotFound;
 import se.iop.common.Settings;
 import se.iop.landlord.boundary.MailSettings;
 import se.iop.report.entity.ActivityReport;
@@ -40,8 +44,14 @@ public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class.getName());
 
+    /** The status a reminder shows while its worker died at the message's end. */
+    public static final String UNCERTAIN = "UNCERTAIN";
+
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Caller caller;
 
     /** {@code IOP_REMINDER_DAYS}: how many days before a report is due its partner's users are reminded (default 14). */
     public static int daysBefore() {
@@ -97,7 +107,7 @@ public class Reminders {
     /** Reminders that await mail and nobody holds. */
     public List<Long> awaiting(Instant now, int max) {
         return em.createQuery("select r.id from ReportReminder r where (r.status = :queued or (r.status = :failed"
-                        + " and r.nextAttemptAt <= :now)) and (r.claim.claimedUntil is null or r.claim.claimedUntil <= :now)"
+                        + " and r.nextAttemptAt <= :now)) and " + MailClaim.takeable("r")
                         + " order by r.id", Long.class)
                 .setParameter("queued", ReportReminder.Status.QUEUED).setParameter("failed", ReportReminder.Status.FAILED)
                 .setParameter("now", now).setMaxResults(max).getResultList();
@@ -140,19 +150,32 @@ public class Reminders {
         ReportReminder r = em.find(ReportReminder.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r != null && r.claimedBy(claim)) {
             LOG.log(Level.WARNING, "Reminder " + id + " to account " + r.accountId() + " failed: " + why);
-            r.failed(why, Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts(), false);
+            r.failed(why, Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts());
         }
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markNotEnded(long id, String claim, String why) {
+    /**
+     * An administrator sends again a reminder whose worker died at the message's end (uncertain: it may have arrived):
+     * queued once more for the next run of the job, and recorded (who, when). Refused unless it is uncertain, so that
+     * two such requests at once (the row is locked) send it again once.
+     */
+    @RolesAllowed("ADMIN")
+    public void sendAgain(long id) {
         ReportReminder r = em.find(ReportReminder.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (r != null && r.refusedAtEnd(claim, why, Instant.now(), MailSettings.retryInterval(), MailSettings.maxAttempts())) {
-            LOG.log(Level.WARNING, "Reminder " + id + " to account " + r.accountId() + " did not end at the mail server: " + why);
+        if (r == null) {
+            throw new NotFound("reminder");
         }
+        Instant now = Instant.now();
+        Instant ended = r.sendAgain(now);
+        MailClaim.recordResend(em, ReportReminder.TABLE, id, caller.username(), now, ended);
+        LOG.info(() -> "Reminder " + id + ", uncertain since its worker died at its end (" + ended
+                + "), is sent again as " + caller.username() + " asked");
     }
 
-    /** The reminders made, newest first, of one agreement or (null) of all. */
+    /**
+     * The reminders made, newest first, of one agreement or (null) of all; the status of one whose worker died at the
+     * message's end is UNCERTAIN (it may have arrived; an administrator may send it again).
+     */
     @RolesAllowed({"ADMIN", "AUDITOR"})
     public List<SentReminder> sent(Long agreementId) {
         List<Object[]> rows = em.createQuery("select r, a.title, o.name, ac.displayName, ac.email from ReportReminder r,"
@@ -160,10 +183,12 @@ public class Reminders {
                         + " and ac.id = r.accountId and (:agreement is null or r.agreementId = :agreement)"
                         + " order by r.queuedAt desc, r.id desc", Object[].class)
                 .setParameter("agreement", agreementId).setMaxResults(1000).getResultList();
+        Instant now = Instant.now();
         return rows.stream().map(row -> {
             ReportReminder r = (ReportReminder) row[0];
             return new SentReminder(r.id(), r.agreementId(), (String) row[1], (String) row[2], r.period(),
-                    r.stage().name(), (String) row[3], (String) row[4], r.dueOn(), r.status().name(), r.attempts(),
+                    r.stage().name(), (String) row[3], (String) row[4], r.dueOn(),
+                    r.uncertain(now) ? UNCERTAIN : r.status().name(), r.attempts(),
                     r.queuedAt(), r.sentAt(), r.failureReason());
         }).toList();
     }

@@ -13,18 +13,15 @@ import jakarta.persistence.Table;
 import se.iop.common.MailClaim;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * One e-mail reminder to one partner user about one report period and stage. Made once (the table's unique key), then
- * mailed by whichever worker claims it, as landlord deliveries are: the claim runs out when its worker dies, and only
- * the claim still on the row may mark it sent.
+ * mailed by whichever worker claims it, as landlord deliveries are ({@link MailClaim}): the claim runs out when its
+ * worker dies before the message's end, and only the claim still on the row may mark it ending and then sent.
  */
 @Entity
 @Table(name = "report_reminder")
@@ -33,6 +30,7 @@ public class ReportReminder {
     public enum Status { QUEUED, SENT, FAILED, CANCELLED }
 
     private static final int REASON_MAX = 1000;
+    public static final String TABLE = "report_reminder";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -101,21 +99,23 @@ public class ReportReminder {
         return MailClaim.of(claim).is(claimId) && (status == Status.QUEUED || status == Status.FAILED);
     }
 
-    /** Sent, in one statement on the mailer's own connection, only while the claim is still the caller's. */
-    public static boolean markSent(Connection connection, long id, String claimId, Instant at) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("update report_reminder set status = 'SENT',"
-                + " attempts = attempts + 1, sent_at = ?, failure_reason = null, next_attempt_at = null"
-                + " where id = ? and claim = ? and status in ('QUEUED', 'FAILED')")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setLong(2, id);
-            ps.setString(3, claimId);
-            return ps.executeUpdate() == 1;
-        }
+    /** Comes to the message's end ({@link MailClaim#markEnding}) on the mailer's own connection; false when taken over. */
+    public static boolean markEnding(Connection connection, long id, String claimId, Instant at, Duration lease)
+            throws SQLException {
+        return MailClaim.markEnding(connection, TABLE, "", id, claimId, at, lease);
     }
 
-    /** The mail did not go out (or was refused at its end): failed, due again unless {@code maxAttempts} were made. */
-    public void failed(String detail, Instant at, Duration retryAfter, int maxAttempts, boolean counted) {
-        if (!counted) {
+    /** The mail server answered 250 to the message's end: SENT ({@link MailClaim#markSent}). */
+    public static boolean markSent(Connection connection, long id, String claimId, Instant at) throws SQLException {
+        return MailClaim.markSent(connection, TABLE, "", id, claimId, at);
+    }
+
+    /**
+     * The mail did not go out (before its end, refused at its end, or its end never went out whole): failed, due again
+     * unless {@code maxAttempts} were made. The attempt is counted here unless the claim came to the end.
+     */
+    public void failed(String detail, Instant at, Duration retryAfter, int maxAttempts) {
+        if (!MailClaim.of(claim).ending()) {
             attempts++;
         }
         claim = null;
@@ -126,13 +126,22 @@ public class ReportReminder {
         nextAttemptAt = attempts < maxAttempts ? at.plus(retryAfter) : null;
     }
 
-    /** Marked sent, the message was then refused at its end (or its end never went whole): failed after all. */
-    public boolean refusedAtEnd(String claimId, String detail, Instant at, Duration retryAfter, int maxAttempts) {
-        if (status != Status.SENT || !MailClaim.of(claim).is(claimId)) {
-            return false;
-        }
-        failed(detail, at, retryAfter, maxAttempts, true);
-        return true;
+    /** Whether its worker died at the message's end, so that it may or may not have arrived ({@link MailClaim}). */
+    public boolean uncertain(Instant now) {
+        return MailClaim.of(claim).uncertain(now);
+    }
+
+    /**
+     * An administrator sends an uncertain reminder again: queued once more; refused unless it is uncertain. Returns
+     * when the worker that died had come to the end.
+     */
+    public Instant sendAgain(Instant now) {
+        Instant ended = MailClaim.of(claim).sendAgain(now);
+        claim = null;
+        status = Status.QUEUED;
+        nextAttemptAt = null;
+        failureReason = null;
+        return ended;
     }
 
     /** The report was handed in before the reminder went out: it never will. */

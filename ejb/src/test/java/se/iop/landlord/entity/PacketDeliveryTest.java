@@ -31,9 +31,10 @@ class PacketDeliveryTest {
     }
 
     /**
-     * The delivery as the mailer leaves it: claimed, then marked sent by {@link PacketDelivery#markSent}'s statement
-     * and read back, as Hibernate loads the row (status SENT, sent at, the attempt counted, the claim kept). No way to
-     * SENT in memory: the statement itself runs against PostgreSQL in DeliveryClaimsIT and PacketMailIT.
+     * The delivery as the mailer leaves it: claimed, then marked ending and sent by {@link PacketDelivery#markEnding}'s
+     * and {@link PacketDelivery#markSent}'s statements and read back, as Hibernate loads the row (status SENT, sent at,
+     * the attempt counted). No way to SENT in memory: the statements run against PostgreSQL in DeliveryClaimsIT,
+     * PacketMailIT and MailEndingIT.
      */
     private static String mailed(PacketDelivery d, Instant at) {
         String claim = d.claim(at, LEASE);
@@ -164,24 +165,72 @@ class PacketDeliveryTest {
         assertFalse(d.claimedBy(null));
     }
 
+    /** The delivery as {@link PacketDelivery#markEnding}'s statement leaves it: ending, the attempt counted, a new lease. */
+    private static void ending(PacketDelivery d, Instant at) {
+        try {
+            java.lang.reflect.Field claimField = PacketDelivery.class.getDeclaredField("claim");
+            java.lang.reflect.Field attempts = PacketDelivery.class.getDeclaredField("attempts");
+            claimField.setAccessible(true);
+            attempts.setAccessible(true);
+            Object claim = claimField.get(d);
+            for (String[] f : new String[][] {{"endingAt"}, {"claimedUntil"}}) {
+                java.lang.reflect.Field field = claim.getClass().getDeclaredField(f[0]);
+                field.setAccessible(true);
+                field.set(claim, f[0].equals("endingAt") ? at : at.plus(LEASE));
+            }
+            attempts.setInt(d, attempts.getInt(d) + 1);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
-    void aSentDeliveryIsClaimedByNobodyElseAndOnlyItsClaimMaySayItWasRefusedAtTheEnd() {
+    void aSentDeliveryIsClaimedByNobodyElse() {
         PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
         String claim = mailed(d, T0.plusSeconds(1));
         assertEquals(DeliveryStatus.SENT, d.status());
         assertFalse(d.claimedBy(claim), "sent: nothing left to mark");
         assertNull(d.claim(T0.plus(LEASE).plus(LEASE), LEASE), "never mailed again");
+        assertThrows(StateConflict.class, () -> d.failed(DeliveryFailure.OTHER, "x", T0.plusSeconds(2), RETRY, 3));
+    }
 
-        assertFalse(d.refusedAtEnd("another", DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(2), RETRY, 3));
-        assertEquals(DeliveryStatus.SENT, d.status());
-        assertTrue(d.refusedAtEnd(claim, DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(2), RETRY, 3));
+    @Test
+    void aMessageRefusedAtItsEndFailsByItsOwnClaimWithTheAttemptCountedOnce() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        String claim = d.claim(T0, LEASE);
+        ending(d, T0.plusSeconds(1));
+        assertTrue(d.claimedBy(claim), "still its worker's, at the end");
+        d.failed(DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(2), RETRY, 3);
         assertEquals(DeliveryStatus.FAILED, d.status());
         assertNull(d.sentAt());
-        assertEquals(1, d.attempts(), "the attempt was counted once");
-        assertFalse(d.refusedAtEnd(claim, DeliveryFailure.MESSAGE_REFUSED, "554 no", T0.plusSeconds(3), RETRY, 3), "once");
-        // Failed releases the claim: due again after the wait, for any worker.
+        assertEquals(1, d.attempts(), "the attempt was counted once, at the end");
         assertFalse(d.claimedBy(claim));
+        assertFalse(d.uncertain(T0.plus(LEASE).plus(LEASE)), "failed is certain: the server kept nothing");
         assertNull(d.claim(T0.plusSeconds(3), LEASE), "not due yet");
-        assertNotNull(d.claim(T0.plusSeconds(2).plus(RETRY), LEASE));
+        assertNotNull(d.claim(T0.plusSeconds(2).plus(RETRY), LEASE), "due again, for any worker");
+    }
+
+    @Test
+    void aDeliveryWhoseWorkerDiedAtTheEndIsUncertainNeverTakenAgainAndSentAgainOnceByAnAdministrator() {
+        PacketDelivery d = new PacketDelivery(published(), karin(), null, 0, "h", T0);
+        assertThrows(StateConflict.class, () -> d.sendAgain(T0), "queued: nothing uncertain to send again");
+        String claim = d.claim(T0, LEASE);
+        Instant end = T0.plusSeconds(1);
+        ending(d, end);
+        assertFalse(d.uncertain(end.plusSeconds(1)), "its worker is still waiting for the server's answer");
+        assertThrows(StateConflict.class, () -> d.sendAgain(end.plusSeconds(1)));
+        Instant later = end.plus(LEASE);
+        assertTrue(d.uncertain(later), "the lease ran out at the end: it may have arrived");
+        assertNull(d.claim(later, LEASE), "never taken again by a worker");
+        assertNull(d.claim(later.plus(RETRY).plus(LEASE), LEASE), "not even much later");
+        assertEquals(DeliveryStatus.QUEUED, d.status(), "the row's own status is untouched");
+
+        assertEquals(end, d.sendAgain(later));
+        assertEquals(DeliveryStatus.QUEUED, d.status());
+        assertFalse(d.uncertain(later));
+        assertFalse(d.claimedBy(claim), "the dead worker's claim is gone");
+        assertThrows(StateConflict.class, () -> d.sendAgain(later), "sent again once");
+        assertNotNull(d.claim(later, LEASE), "the next worker mails it");
+        assertEquals(1, d.attempts());
     }
 }

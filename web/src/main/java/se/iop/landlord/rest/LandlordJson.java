@@ -111,13 +111,15 @@ public final class LandlordJson {
                               Long contactId, String contactName, String email, DeliveryChannel channel,
                               DeliveryStatus status, int sendNumber, Instant requestedAt, String requestedBy,
                               Instant sentAt, Instant openedAt, Instant acknowledgedAt, String acknowledgedBy,
-                              DeliveryFailure failureCode, String failureReason, int attempts, Instant nextAttemptAt) {
+                              DeliveryFailure failureCode, String failureReason, int attempts, Instant nextAttemptAt,
+                              boolean uncertain) {
+        /** {@code uncertain}: its worker died at the message's end; it may have arrived, and is never sent again by itself. */
         static DeliveryOut of(PacketDelivery d) {
             PacketVersion v = d.packetVersion();
             return new DeliveryOut(d.id(), v.id(), v.packet().id(), v.number(), d.landlord().id(), d.landlord().name(),
                     d.contact().id(), d.contact().name(), d.email(), d.channel(), d.status(), d.sendNumber(),
                     d.requestedAt(), d.requestedBy(), d.sentAt(), d.openedAt(), d.acknowledgedAt(), d.acknowledgedBy(),
-                    d.failureCode(), d.failureReason(), d.attempts(), d.nextAttemptAt());
+                    d.failureCode(), d.failureReason(), d.attempts(), d.nextAttemptAt(), d.uncertain(Instant.now()));
         }
     }
 
@@ -128,18 +130,19 @@ public final class LandlordJson {
     }
 
     public record ProgressOut(long sendId, Long packetId, int number, Instant requestedAt, String requestedBy,
-                              long total, long pending, long sent, long failed, boolean finished, int percent) {
+                              long total, long pending, long sent, long failed, long uncertain, boolean finished,
+                              int percent) {
         static ProgressOut of(SendProgress p) {
             return new ProgressOut(p.sendId(), p.packetId(), p.number(), p.requestedAt(), p.requestedBy(), p.total(),
-                    p.pending(), p.sent(), p.failed(), p.finished(), p.percent());
+                    p.pending(), p.sent(), p.failed(), p.uncertain(), p.finished(), p.percent());
         }
     }
 
     public record OverviewOut(long total, long pending, long received, long opened, long acknowledged, long failed,
-                              long landlordsNotReached) {
+                              long uncertain, long landlordsNotReached) {
         static OverviewOut of(DeliveryOverview o) {
             return new OverviewOut(o.total(), o.pending(), o.received(), o.opened(), o.acknowledged(), o.failed(),
-                    o.landlordsNotReached());
+                    o.uncertain(), o.landlordsNotReached());
         }
     }
 

@@ -27,6 +27,7 @@ import se.iop.landlord.entity.PacketVersion;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import se.iop.web.Viewer;
@@ -223,6 +224,23 @@ public class PacketView implements Serializable {
     }
 
     public void filter() {
+        rows = null;
+    }
+
+    /** Whether the delivery's mailer died at the message's end: it may have arrived, and is never sent again by itself. */
+    public boolean uncertain(PacketDelivery d) {
+        return d.uncertain(Instant.now());
+    }
+
+    /** An administrator sends an uncertain delivery again (the service refuses anyone else, and anything else). */
+    public void sendAgain(long deliveryId) {
+        try {
+            deliveries.sendAgain(deliveryId);
+            ui.info("mail.sendAgain.done");
+        } catch (DomainException e) {
+            ui.refused(e);
+        }
+        overview = null;
         rows = null;
     }
 

@@ -1,6 +1,7 @@
 package se.iop.report.view;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -15,6 +16,7 @@ import se.iop.agreement.entity.Amendment;
 import se.iop.agreement.entity.CommitteeDecision;
 import se.iop.agreement.view.TimelineEntry;
 import se.iop.common.Days;
+import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.milestone.boundary.Milestones;
 import se.iop.milestone.entity.Milestone;
@@ -165,6 +167,22 @@ public class AgreementFollowUp implements Serializable {
             reminderList = reminders.sent(id);
         }
         return reminderList == null ? List.of() : reminderList;
+    }
+
+    /** Whether the reminder's mailer died at the message's end: it may have arrived; an administrator may send it again. */
+    public boolean uncertain(SentReminder r) {
+        return Reminders.UNCERTAIN.equals(r.status());
+    }
+
+    /** An administrator sends an uncertain reminder again (the service refuses anyone else, and anything else). */
+    public void sendAgain(long reminderId) {
+        try {
+            reminders.sendAgain(reminderId);
+            ui.message(FacesMessage.SEVERITY_INFO, "mail.sendAgain.done");
+        } catch (DomainException e) {
+            ui.refused(e);
+        }
+        reminderList = null;
     }
 
     public String reminderPeriod(SentReminder r) {
