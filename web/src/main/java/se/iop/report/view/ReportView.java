@@ -16,9 +16,11 @@ import se.iop.common.StaleVersion;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.OutcomeSummary;
 import se.iop.report.boundary.ReportDetails;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportPeriod;
 import se.iop.report.entity.ReportStatus;
 import se.iop.web.HistoryValues;
 import se.iop.web.Ui;
@@ -124,6 +126,19 @@ public class ReportView implements Serializable {
     public String retention() {
         var share = getReport().retention12();
         return Percent.format(share, ui.locale());
+    }
+
+    /** The intake cohorts as this user may see them. */
+    public List<OutcomeSummary.CohortPoint> getCohorts() {
+        return getReport().cohorts();
+    }
+
+    public String cohortLabel(OutcomeSummary.CohortPoint c) {
+        return ReportPeriod.quarterOf(c.start()).label(ui.locale());
+    }
+
+    public String percent(java.math.BigDecimal value) {
+        return Percent.format(value, ui.locale());
     }
 
     public Measure[] getMeasures() {
