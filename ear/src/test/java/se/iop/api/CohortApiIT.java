@@ -140,7 +140,8 @@ class CohortApiIT {
         for (Api reader : new Api[] {AUDITOR, STADSMISSIONEN}) {
             JsonArray hidden = ok(reader.get("api/outcomes/" + agreementId)).getJsonArray("cohorts");
             assertTrue(cohortIn(hidden, "2024-Q3").getJsonObject("housed").getBoolean("hidden"));
-            assertTrue(cohortIn(hidden, "2024-Q3").getJsonObject("housed").isNull("value"));
+            JsonObject housed = cohortIn(hidden, "2024-Q3").getJsonObject("housed");
+            assertTrue(!housed.containsKey("value") || housed.isNull("value"), housed.toString());
             assertTrue(cohortIn(hidden, "2024-Q1").getJsonObject("movedOn").getBoolean("hidden"), "1 moved on is under three");
         }
         // The dashboard's 12-month retention reads the same figures.
