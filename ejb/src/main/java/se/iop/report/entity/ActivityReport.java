@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,7 +184,7 @@ public class ActivityReport {
             }
             c.check(periodEnd);
         }
-        return list.stream().sorted(java.util.Comparator.comparing(CohortFigures::quarter)).toList();
+        return list.stream().sorted(Comparator.comparing(CohortFigures::quarter)).toList();
     }
 
     /** The counts with the 12-month tenancies taken from the cohorts; a typed count that differs is refused. */
@@ -229,7 +230,7 @@ public class ActivityReport {
             c.state(byStart.remove(c.cohortStart()));
         }
         byStart.values().forEach(f -> cohorts.add(new ReportCohort(this, f)));
-        cohorts.sort(java.util.Comparator.comparing(ReportCohort::cohortStart));
+        cohorts.sort(Comparator.comparing(ReportCohort::cohortStart));
     }
 
     private void place(ReportPeriod newPeriod, LocalDate today) {

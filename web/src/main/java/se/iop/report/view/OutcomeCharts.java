@@ -13,6 +13,8 @@ import se.iop.report.view.ChartConfig.Series;
 import se.iop.web.Ui;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -117,12 +119,12 @@ public final class OutcomeCharts {
      */
     public String cohortChart() {
         List<String> points = List.of(ui.text("cohort.chart.movedIn"), ui.text("cohort.chart.after12"), ui.text("cohort.chart.after24"));
-        List<Series> series = new java.util.ArrayList<>();
+        List<Series> series = new ArrayList<>();
         BigDecimal all = new BigDecimal("100");
         int n = 0;
         for (CohortPoint c : summary.cohorts()) {
             // A hidden cohort (under three households) has no curve to draw.
-            List<BigDecimal> values = java.util.Arrays.asList(c.housed().value() == null ? null : all, c.retention12(), c.retention24());
+            List<BigDecimal> values = Arrays.asList(c.housed().value() == null ? null : all, c.retention12(), c.retention24());
             series.add(new Series("line", cohortLabel(c), values, PALETTE.get(n++ % PALETTE.size()), false));
         }
         series.add(new Series("line", ui.text("followup.chart.reference"),

@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ public class ReportEditor implements Serializable {
         }
         ReportPeriod q = ReportPeriod.parse(newCohort);
         cohorts.add(new CohortRow(q.code(), q.label(ui.locale())));
-        cohorts.sort(java.util.Comparator.comparing(c -> ReportPeriod.parse(c.getCohort())));
+        cohorts.sort(Comparator.comparing(c -> ReportPeriod.parse(c.getCohort())));
         newCohort = null;
     }
 

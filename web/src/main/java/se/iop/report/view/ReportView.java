@@ -27,6 +27,7 @@ import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -137,7 +138,7 @@ public class ReportView implements Serializable {
         return ReportPeriod.quarterOf(c.start()).label(ui.locale());
     }
 
-    public String percent(java.math.BigDecimal value) {
+    public String percent(BigDecimal value) {
         return Percent.format(value, ui.locale());
     }
 
