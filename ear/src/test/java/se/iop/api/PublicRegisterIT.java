@@ -253,7 +253,8 @@ class PublicRegisterIT {
         String outcomes = anonymous("api/public/register/outcomes.csv").body().replace("\uFEFF", "");
         assertEquals("quarter;start;peopleInContact;householdsHoused;householdsHousedTotal;tenancies6Due;tenancies6Kept;"
                 + "tenancies12Due;tenancies12Kept;leasesTakenOver;evictions;disturbanceCases;landlordsEngaged;"
-                + "shelterNightsAvoided;experienceExperts;leasesToDate;retention12;retention6", outcomes.split("\r\n")[0]);
+                + "shelterNightsAvoided;experienceExperts;referralsOutreach;referralsSocialServices;referralsOther;waitingForFlat;"
+                + "matchedToFlat;leasesToDate;retention12;retention6", outcomes.split("\r\n")[0]);
     }
 
     @Test

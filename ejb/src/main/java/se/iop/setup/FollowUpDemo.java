@@ -7,13 +7,16 @@ import se.iop.common.Days;
 import se.iop.milestone.entity.Milestone;
 import se.iop.partner.entity.Organisation;
 import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.CohortFigures;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.ReportPeriod;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,7 +79,7 @@ final class FollowUpDemo {
             Object[] q = quarters[i];
             ReportPeriod period = ReportPeriod.quarter((Integer) q[0], (Integer) q[1]);
             ActivityReport r = new ActivityReport(agreement, stadsmission, period, "stadsmissionen", today);
-            r.revise(period, (String) q[4], outcomes((Integer[]) q[2]), new BigDecimal((String) q[3]), today);
+            r.revise(period, (String) q[4], outcomes((Integer[]) q[2]), cohorts(period), new BigDecimal((String) q[3]), today);
             LocalDate handedIn = period.end().plusDays(14);
             r.submit("stadsmissionen", handedIn);
             if (i < quarters.length - 1) {
@@ -86,10 +89,45 @@ final class FollowUpDemo {
         }
     }
 
+    /**
+     * The intake cohorts as each quarter's report states them (examples): who moved in when, kept at 12 months, moved on,
+     * evicted, leases taken over; they agree with the rows' 12-month counts, which are counted from them.
+     */
+    private static List<CohortFigures> cohorts(ReportPeriod period) {
+        // cohort, housed; then per report from which quarter on: retained 12, moved on, evicted, leases in own name
+        List<CohortFigures> list = new ArrayList<>();
+        LocalDate end = period.end();
+        add(list, end, "2024-Q2", 4, at(end, "2025-Q2", 4), null, null, at(end, "2025-Q3", 3, at(end, "2025-Q2", 2, at(end, "2025-Q1", 1, null))));
+        add(list, end, "2024-Q3", 3, at(end, "2025-Q3", 2), null, at(end, "2025-Q3", 1), at(end, "2025-Q2", 1));
+        add(list, end, "2024-Q4", 2, null, at(end, "2025-Q1", 1), null, null);
+        add(list, end, "2025-Q1", 3, null, at(end, "2025-Q2", 1), null, null);
+        add(list, end, "2025-Q2", 2, null, null, null, null);
+        add(list, end, "2025-Q3", 1, null, null, null, null);
+        return list;
+    }
+
+    private static void add(List<CohortFigures> list, LocalDate end, String cohort, int housed, Integer retained12,
+                            Integer movedOn, Integer evictions, Integer leases) {
+        ReportPeriod q = ReportPeriod.parse(cohort);
+        if (!q.start().isAfter(end)) {
+            list.add(new CohortFigures(q, housed, retained12, null, movedOn, evictions, null, leases));
+        }
+    }
+
+    /** {@code value} in the reports from the quarter {@code from} on, else {@code before}. */
+    private static Integer at(LocalDate end, String from, int value, Integer before) {
+        return end.isBefore(ReportPeriod.parse(from).end()) ? before : Integer.valueOf(value);
+    }
+
+    private static Integer at(LocalDate end, String from, int value) {
+        return at(end, from, value, null);
+    }
+
     private static Outcomes outcomes(Integer[] values) {
         Map<Measure, Integer> counts = new EnumMap<>(Measure.class);
         Measure[] measures = Measure.values();
-        for (int i = 0; i < measures.length; i++) {
+        // The measures the demo's rows give, in order; the later ones (the referral flow) are left unknown.
+        for (int i = 0; i < values.length; i++) {
             counts.put(measures[i], values[i]);
         }
         return Outcomes.of(counts);

@@ -153,8 +153,9 @@ public class ActivityReports {
                 () -> new InvalidInput("partnerId", "error.required")));
         ReportPeriod period = ReportPeriod.parse(draft.period());
         ActivityReport r = new ActivityReport(agreement, own, period, caller.username(), Days.today());
-        r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.costs(), Days.today());
+        r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.cohorts(), draft.costs(), Days.today());
         requireNoOverlap(r, period);
+        requireConsistentCohorts(r);
         em.persist(r);
         return details(stored(r));
     }
@@ -164,13 +165,15 @@ public class ActivityReports {
         ActivityReport r = editable(id, expectedVersion);
         ReportPeriod period = draft.period() == null ? r.period() : ReportPeriod.parse(draft.period());
         requireNoOverlap(r, period);
-        r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.costs(), Days.today());
+        r.revise(period, draft.narrative(), Outcomes.of(draft.counts()), draft.cohorts(), draft.costs(), Days.today());
+        requireConsistentCohorts(r);
         return details(stored(r));
     }
 
     @RolesAllowed("PARTNER")
     public ReportDetails submit(long id, Long expectedVersion) {
         ActivityReport r = editable(id, expectedVersion);
+        requireConsistentCohorts(r);
         r.submit(caller.username(), Days.today());
         stored(r);
         register(r);
@@ -224,6 +227,7 @@ public class ActivityReports {
     public ReportDetails approve(long id, Long expectedVersion) {
         ActivityReport r = report(id);
         Versions.check(r.version(), expectedVersion);
+        requireConsistentCohorts(r);
         r.approve(caller.username(), Days.today());
         return details(stored(r));
     }
@@ -273,6 +277,21 @@ public class ActivityReports {
         ActivityReport r = report(id);
         Versions.check(r.version(), expectedVersion);
         return r;
+    }
+
+    /**
+     * Cohort figures that contradict the partner's earlier approved reports on the agreement are refused, when
+     * written, handed in and approved (an earlier report may have been approved meanwhile).
+     */
+    private void requireConsistentCohorts(ActivityReport r) {
+        if (r.cohorts().isEmpty()) {
+            return;
+        }
+        em.createQuery("select o from ActivityReport o where o.agreement = :a and o.partner = :p and o.status = :approved"
+                        + " and o.period.end < :start order by o.period.end desc", ActivityReport.class)
+                .setParameter("a", r.agreement()).setParameter("p", r.partner()).setParameter("approved", ReportStatus.APPROVED)
+                .setParameter("start", r.period().start())
+                .getResultStream().forEach(r::requireConsistentWith);
     }
 
     /** A friendly refusal naming the report that already covers the period; the database has the last word. */

@@ -7,12 +7,22 @@ import java.util.List;
 /**
  * What a committee is told about an agreement for a period: the agreement in brief, its decisions,
  * budget use, milestones, the outcomes of the approved reports (counts under three already written
- * "&lt; 3"), the partners' narratives and the approved fidelity self-assessments of the period's years. Everything is text or numbers ready to be printed.
+ * "&lt; 3") with the intake cohorts, the partners' narratives and the approved fidelity self-assessments of the period's years. Everything is text or numbers ready to be printed.
  */
 public record CommitteeReport(String municipality, LocalDate generatedOn, LocalDate from, LocalDate to,
                               Brief agreement, List<Decision> decisions, List<Change> amendments, Budget budget,
                               List<MilestoneLine> milestones, int approvedReports, List<Outcome> outcomes,
-                              String retention12, List<Narrative> narratives, List<Fidelity> fidelity) {
+                              String retention12, List<Narrative> narratives, List<Fidelity> fidelity,
+                              List<Cohort> cohorts) {
+
+    /** Without intake cohorts. */
+    public CommitteeReport(String municipality, LocalDate generatedOn, LocalDate from, LocalDate to, Brief agreement,
+                           List<Decision> decisions, List<Change> amendments, Budget budget, List<MilestoneLine> milestones,
+                           int approvedReports, List<Outcome> outcomes, String retention12, List<Narrative> narratives,
+                           List<Fidelity> fidelity) {
+        this(municipality, generatedOn, from, to, agreement, decisions, amendments, budget, milestones, approvedReports,
+                outcomes, retention12, narratives, fidelity, List.of());
+    }
 
     public record Brief(String reference, String title, String status, LocalDate start, LocalDate end, String goals,
                         List<String> parties, BigDecimal decidedAmount) {
@@ -38,6 +48,14 @@ public record CommitteeReport(String municipality, LocalDate generatedOn, LocalD
     }
 
     public record Narrative(String partner, String period, String text) {
+    }
+
+    /**
+     * An intake cohort as the approved reports up to the period's end state it: counts as "&lt; 3" or the number,
+     * shares as "80,0 %" or a dash when they rest on fewer than three households.
+     */
+    public record Cohort(String cohort, String housed, String retained12, String share12, String retained24,
+                         String share24, String movedOn, String evictions, String returnedHomeless, String leasesOwn) {
     }
 
     /** An approved fidelity self-assessment: its domains' and total score against their maxima. */

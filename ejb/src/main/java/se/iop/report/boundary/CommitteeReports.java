@@ -17,11 +17,13 @@ import se.iop.common.Percent;
 import se.iop.fidelity.boundary.FidelityAssessments;
 import se.iop.milestone.boundary.Milestones;
 import se.iop.milestone.entity.Milestone;
+import se.iop.report.control.CohortSums;
 import se.iop.report.control.CommitteeReportCsv;
 import se.iop.report.control.CommitteeReportPdf;
 import se.iop.report.control.SwedishFormat;
 import se.iop.report.entity.ActivityReport;
 import se.iop.report.entity.Measure;
+import se.iop.report.entity.ReportPeriod;
 import se.iop.report.entity.ReportStatus;
 import se.iop.report.entity.SmallCounts;
 
@@ -71,7 +73,12 @@ public class CommitteeReports {
             Map.entry(Measure.DISTURBANCE_CASES, "Störningsärenden som hanterats"),
             Map.entry(Measure.LANDLORDS_ENGAGED, "Hyresvärdar som medverkar"),
             Map.entry(Measure.SHELTER_NIGHTS_AVOIDED, "Härbärgesnätter som undvikits"),
-            Map.entry(Measure.EXPERIENCE_EXPERTS, "Erfarenhetsexperter som medverkat"));
+            Map.entry(Measure.EXPERIENCE_EXPERTS, "Erfarenhetsexperter som medverkat"),
+            Map.entry(Measure.REFERRALS_OUTREACH, "Remisser från uppsökande arbete"),
+            Map.entry(Measure.REFERRALS_SOCIAL_SERVICES, "Remisser från socialtjänsten"),
+            Map.entry(Measure.REFERRALS_OTHER, "Remisser från andra"),
+            Map.entry(Measure.WAITING_FOR_FLAT, "Hushåll som väntar på en lägenhet vid periodens slut"),
+            Map.entry(Measure.MATCHED_TO_FLAT, "Hushåll som matchats mot en lägenhet"));
 
     private static final Map<String, String> STATUS = Map.of("DRAFT", "Utkast", "DECIDED", "Beslutat",
             "ACTIVE", "I kraft", "ENDED", "Avslutat", "TERMINATED", "Uppsagt",
@@ -174,8 +181,16 @@ public class CommitteeReports {
                         SwedishFormat.percent(Percent.of(f.scoring().total(), f.scoring().max()))))
                 .toList();
 
+        // Published beyond the partners: never exact.
+        List<CommitteeReport.Cohort> cohorts = CohortSums.of(em, List.of(agreementId), end, false).stream()
+                .map(c -> new CommitteeReport.Cohort(ReportPeriod.quarterOf(c.start()).label(SWEDISH), c.housed().text(),
+                        c.retained12().text(), SwedishFormat.percent(c.retention12()), c.retained24().text(),
+                        SwedishFormat.percent(c.retention24()), c.movedOn().text(), c.evictions().text(),
+                        c.returnedHomeless().text(), c.leasesOwn().text()))
+                .toList();
+
         return new CommitteeReport(municipality, today, start, end, brief, decisions, amendments, budget, lines,
-                ((Number) row[0]).intValue(), outcomes, retention, narratives, fidelityLines);
+                ((Number) row[0]).intValue(), outcomes, retention, narratives, fidelityLines, cohorts);
     }
 
     private static Integer integer(Object o) {

@@ -19,6 +19,7 @@ import se.iop.report.boundary.OutcomeSummary.Count;
 import se.iop.report.boundary.OutcomeSummary.Followed;
 import se.iop.report.boundary.OutcomeSummary.MilestoneTally;
 import se.iop.report.boundary.OutcomeSummary.QuarterPoint;
+import se.iop.report.control.CohortSums;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.SmallCounts;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Outcomes over time for one agreement or all the caller may see. Sums and counts come from the
  * database: per quarter, flows are summed over the approved reports, stocks taken from each partner's
- * latest approved report of the quarter. Only administrators see exact small counts.
+ * latest approved report of the quarter; intake cohorts from each partner's latest approved report stating
+ * them ({@link CohortSums}). Only administrators see exact small counts.
  */
 @Stateless
 @RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
@@ -105,10 +107,11 @@ public class OutcomeSummaries {
         boolean exact = caller.is(Role.ADMIN);
         List<Long> ids = list.stream().map(Agreement::id).toList();
         if (ids.isEmpty()) {
-            return new OutcomeSummary(exact, List.of(), List.of(), new MilestoneTally(0, 0, 0, 0, 0), List.of());
+            return new OutcomeSummary(exact, List.of(), List.of(), new MilestoneTally(0, 0, 0, 0, 0), List.of(), List.of());
         }
         List<Followed> followed = list.stream().map(a -> new Followed(a.id(), a.reference(), a.title(), a.status().name())).toList();
-        return new OutcomeSummary(exact, followed, quarters(ids, exact), milestones(ids, today), paces(list, today));
+        return new OutcomeSummary(exact, followed, quarters(ids, exact), milestones(ids, today), paces(list, today),
+                CohortSums.of(em, ids, today, exact));
     }
 
     private List<QuarterPoint> quarters(List<Long> ids, boolean exact) {

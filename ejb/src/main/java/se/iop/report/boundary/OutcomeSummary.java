@@ -14,7 +14,13 @@ import java.util.Map;
  * (their value null) and a share resting on fewer than three households is not given.
  */
 public record OutcomeSummary(boolean exact, List<Followed> agreements, List<QuarterPoint> quarters,
-                             MilestoneTally milestones, List<BudgetPace> budgets) {
+                             MilestoneTally milestones, List<BudgetPace> budgets, List<CohortPoint> cohorts) {
+
+    /** Without cohorts (the public register shows none). */
+    public OutcomeSummary(boolean exact, List<Followed> agreements, List<QuarterPoint> quarters, MilestoneTally milestones,
+                          List<BudgetPace> budgets) {
+        this(exact, agreements, quarters, milestones, budgets, List.of());
+    }
 
     /** The reference from research: about 8 of 10 Housing First tenants keep their home. */
     public static final BigDecimal RETENTION_REFERENCE = new BigDecimal("80");
@@ -63,6 +69,18 @@ public record OutcomeSummary(boolean exact, List<Followed> agreements, List<Quar
     /** Share of the allocation spent against share of the budget period gone, with the month-by-month curve. */
     public record BudgetPace(long agreementId, String title, BigDecimal allocated, BigDecimal spent,
                              BigDecimal percentUsed, BigDecimal percentTimeElapsed, List<MonthPoint> months) {
+    }
+
+    /**
+     * One intake cohort (the households that moved in during a quarter, {@code cohort} as "2024-Q1"): how many
+     * moved in, were still housed 12 and 24 months later, have moved on by choice, were evicted, became homeless
+     * again, or took over their lease. {@code followed12}/{@code followed24}: the households whose retention at
+     * 12/24 months is stated, on which the shares rest; a share is left out when it rests on fewer than three
+     * unless exact. Counts under three are hidden unless exact.
+     */
+    public record CohortPoint(String cohort, LocalDate start, Count housed, Count retained12, Count retained24,
+                              Count movedOn, Count evictions, Count returnedHomeless, Count leasesOwn,
+                              BigDecimal retention12, BigDecimal retention24) {
     }
 
     public QuarterPoint latest() {

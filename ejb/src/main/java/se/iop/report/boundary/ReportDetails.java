@@ -1,7 +1,9 @@
 package se.iop.report.boundary;
 
+import se.iop.report.boundary.OutcomeSummary.CohortPoint;
 import se.iop.report.boundary.OutcomeSummary.Count;
 import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.CohortFigures;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.Outcomes;
 import se.iop.report.entity.ReportAttachment;
@@ -28,7 +30,7 @@ public record ReportDetails(Long id, long version, AgreementRef agreement, Partn
                             Map<Measure, Count> counts,
                             BigDecimal retention12, BigDecimal costs, String createdBy, LocalDate submittedOn,
                             String submittedBy, LocalDate reviewedOn, String reviewedBy, String reviewComment,
-                            List<ReportAttachment> attachments) {
+                            List<ReportAttachment> attachments, List<CohortPoint> cohorts) {
 
     public record AgreementRef(Long id, String title) {
     }
@@ -47,7 +49,15 @@ public record ReportDetails(Long id, long version, AgreementRef agreement, Partn
                 Collections.unmodifiableMap(counts),
                 SmallCounts.share(o.get(Measure.TENANCIES_12_KEPT), o.get(Measure.TENANCIES_12_DUE), exact),
                 r.costs(), r.createdBy(), r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(),
-                r.reviewComment(), List.copyOf(r.attachments()));
+                r.reviewComment(), List.copyOf(r.attachments()), r.cohorts().stream().map(c -> cohort(c, exact)).toList());
+    }
+
+    private static CohortPoint cohort(CohortFigures c, boolean exact) {
+        return new CohortPoint(c.code(), c.quarter().start(), Count.of(c.housed(), exact), Count.of(c.retained12(), exact),
+                Count.of(c.retained24(), exact), Count.of(c.movedOn(), exact), Count.of(c.evictions(), exact),
+                Count.of(c.returnedHomeless(), exact), Count.of(c.leasesOwn(), exact),
+                SmallCounts.share(c.retained12(), c.retained12() == null ? null : c.housed(), exact),
+                SmallCounts.share(c.retained24(), c.retained24() == null ? null : c.housed(), exact));
     }
 
     /** A count as the caller may see it. */

@@ -56,6 +56,16 @@ public final class CommitteeReportCsv {
             line(csv, "utfall", o.label(), o.shown(), o.field());
         }
         line(csv, "utfall", "andel som bor kvar efter 12 månader", r.retention12(), "referens 80 %");
+        for (CommitteeReport.Cohort c : r.cohorts()) {
+            String section = "kohort " + c.cohort();
+            line(csv, section, "flyttade in", c.housed(), "");
+            line(csv, section, "bor kvar efter 12 månader", c.retained12(), c.share12());
+            line(csv, section, "bor kvar efter 24 månader", c.retained24(), c.share24());
+            line(csv, section, "flyttat vidare till annan bostad", c.movedOn(), "");
+            line(csv, section, "vräkta", c.evictions(), "");
+            line(csv, section, "åter i hemlöshet", c.returnedHomeless(), "");
+            line(csv, section, "kontrakt i eget namn", c.leasesOwn(), "");
+        }
         for (CommitteeReport.Narrative n : r.narratives()) {
             line(csv, "berättelse", n.partner() + " – " + n.period(), n.text(), "");
         }

@@ -150,6 +150,22 @@ public final class CommitteeReportPdf {
             retention.setHorizontalAlignment(Element.ALIGN_RIGHT);
             outcomes.addCell(retention);
             doc.add(outcomes);
+            if (!r.cohorts().isEmpty()) {
+                Paragraph cohortTitle = new Paragraph("Kohorter efter inflyttningskvartal", bold);
+                cohortTitle.setSpacingBefore(8);
+                doc.add(cohortTitle);
+                doc.add(new Paragraph("Hushåll som flyttade in under kvartalet, hur många som bodde kvar 12 och 24 månader "
+                        + "efter inflyttningen och hur många som lämnat bostaden hittills. Referens: 80 % bor kvar.", small));
+                PdfPTable cohorts = table(new float[] {1.5f, 1f, 1.4f, 1.4f, 1f, 0.9f, 1f, 1f});
+                header(cohorts, "Kohort", "Flyttade in", "Kvar efter 12 mån", "Kvar efter 24 mån", "Flyttat vidare",
+                        "Vräkta", "Hemlösa igen", "Eget kontrakt");
+                for (CommitteeReport.Cohort c : r.cohorts()) {
+                    cells(cohorts, c.cohort(), c.housed(), c.retained12() + " (" + c.share12() + ")",
+                            c.retained24() + " (" + c.share24() + ")", c.movedOn(), c.evictions(), c.returnedHomeless(),
+                            c.leasesOwn());
+                }
+                doc.add(cohorts);
+            }
 
             heading(doc, "6. Partnernas berättelser");
             if (r.narratives().isEmpty()) {

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,10 @@ public class ActivityReport {
     @OrderBy("id")
     private List<ReportAttachment> attachments = new ArrayList<>();
 
+    @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("cohortStart")
+    private List<ReportCohort> cohorts = new ArrayList<>();
+
     protected ActivityReport() {
     }
 
@@ -139,18 +144,93 @@ public class ActivityReport {
         place(period, today);
     }
 
-    /** Changes the period, the text, the counts and the costs while the partner may still change it. */
+    /** Changes the period, the text, the counts and the costs while the partner may still change it; no cohorts. */
     public void revise(ReportPeriod newPeriod, String newNarrative, Outcomes newOutcomes, BigDecimal newCosts,
                        LocalDate today) {
+        revise(newPeriod, newNarrative, newOutcomes, List.of(), newCosts, today);
+    }
+
+    /**
+     * Changes the period, the text, the counts, the intake cohorts and the costs while the partner may still
+     * change it. With cohorts, the tenancies due and kept at 12 months are theirs (see {@link #twelveMonths}):
+     * the one source of the 12-month retention; counts typed that differ are refused.
+     */
+    public void revise(ReportPeriod newPeriod, String newNarrative, Outcomes newOutcomes, List<CohortFigures> newCohorts,
+                       BigDecimal newCosts, LocalDate today) {
         requireEditable();
         String checkedNarrative = Text.optionalLines("narrative", newNarrative, NARRATIVE_MAX);
         BigDecimal checkedCosts = Money.optionalNonNegative("costs", newCosts);
+        ReportPeriod target = newPeriod != null ? newPeriod : period;
+        List<CohortFigures> checkedCohorts = checkCohorts(newCohorts, target.end());
+        Outcomes counts = newOutcomes == null ? Outcomes.none() : newOutcomes;
+        if (!checkedCohorts.isEmpty()) {
+            counts = withTwelveMonths(counts, checkedCohorts, target.end());
+        }
         if (newPeriod != null && !newPeriod.equals(period)) {
             place(newPeriod, today);
         }
         this.narrative = checkedNarrative;
-        this.outcomes = newOutcomes == null ? Outcomes.none() : newOutcomes;
+        this.outcomes = counts;
         this.costs = checkedCosts;
+        state(checkedCohorts);
+    }
+
+    private static List<CohortFigures> checkCohorts(List<CohortFigures> given, LocalDate periodEnd) {
+        List<CohortFigures> list = given == null ? List.of() : given;
+        Set<ReportPeriod> seen = new HashSet<>();
+        for (CohortFigures c : list) {
+            if (!seen.add(c.quarter())) {
+                throw new InvalidInput(c.field(CohortField.HOUSED), "error.cohort.twice", c.code());
+            }
+            c.check(periodEnd);
+        }
+        return list.stream().sorted(Comparator.comparing(CohortFigures::quarter)).toList();
+    }
+
+    /** The counts with the 12-month tenancies taken from the cohorts; a typed count that differs is refused. */
+    private static Outcomes withTwelveMonths(Outcomes typed, List<CohortFigures> cohorts, LocalDate periodEnd) {
+        int[] twelve = twelveMonths(cohorts, periodEnd);
+        Map<Measure, Integer> counts = typed.asMap();
+        fromCohorts(counts, Measure.TENANCIES_12_DUE, twelve[0]);
+        fromCohorts(counts, Measure.TENANCIES_12_KEPT, twelve[1]);
+        return Outcomes.of(counts);
+    }
+
+    private static void fromCohorts(Map<Measure, Integer> counts, Measure m, int value) {
+        Integer typed = counts.get(m);
+        if (typed != null && typed != value) {
+            throw new InvalidInput(m.field(), "error.cohort.twelveFromCohorts", typed, value);
+        }
+        counts.put(m, value);
+    }
+
+    /**
+     * The one rule for the 12-month figures: households due are those of the cohorts whose every household has
+     * lived 12 months in its home by the period's end and whose retention is stated; kept, those retained.
+     * Returns {due, kept}.
+     */
+    public static int[] twelveMonths(List<CohortFigures> cohorts, LocalDate periodEnd) {
+        int due = 0;
+        int kept = 0;
+        for (CohortFigures c : cohorts) {
+            if (c.retained12() != null && c.followedUpBy(CohortFigures.FIRST_FOLLOW_UP, periodEnd)) {
+                due += c.housed();
+                kept += c.retained12();
+            }
+        }
+        return new int[] {due, kept};
+    }
+
+    /** Updates the cohorts in place (an insert before a delete would trip the one-row-per-cohort index). */
+    private void state(List<CohortFigures> figures) {
+        Map<LocalDate, CohortFigures> byStart = new LinkedHashMap<>();
+        figures.forEach(f -> byStart.put(f.quarter().start(), f));
+        cohorts.removeIf(c -> !byStart.containsKey(c.cohortStart()));
+        for (ReportCohort c : cohorts) {
+            c.state(byStart.remove(c.cohortStart()));
+        }
+        byStart.values().forEach(f -> cohorts.add(new ReportCohort(this, f)));
+        cohorts.sort(Comparator.comparing(ReportCohort::cohortStart));
     }
 
     private void place(ReportPeriod newPeriod, LocalDate today) {
@@ -197,6 +277,17 @@ public class ActivityReport {
         });
         if (costs == null) {
             throw new InvalidInput("costs", "error.required");
+        }
+        // Retention is stated for every cohort that has lived long enough in its homes.
+        for (CohortFigures c : cohorts()) {
+            if (c.retained12() == null && c.followedUpBy(CohortFigures.FIRST_FOLLOW_UP, period.end())) {
+                throw new InvalidInput(c.field(CohortField.RETAINED_12), "error.cohort.retentionMissing", c.code(),
+                        CohortFigures.FIRST_FOLLOW_UP);
+            }
+            if (c.retained24() == null && c.followedUpBy(CohortFigures.SECOND_FOLLOW_UP, period.end())) {
+                throw new InvalidInput(c.field(CohortField.RETAINED_24), "error.cohort.retentionMissing", c.code(),
+                        CohortFigures.SECOND_FOLLOW_UP);
+            }
         }
         status = ReportStatus.SUBMITTED;
         submittedOn = today;
@@ -339,6 +430,27 @@ public class ActivityReport {
 
     public List<ReportAttachment> attachments() {
         return Collections.unmodifiableList(attachments);
+    }
+
+    /** The intake cohorts stated, oldest first. */
+    public List<CohortFigures> cohorts() {
+        return cohorts.stream().map(ReportCohort::figures).toList();
+    }
+
+    /**
+     * Refuses cohort figures that contradict an earlier approved report (one whose period ended before this one
+     * began; the service gives the same partner's on the same agreement): see {@link CohortFigures#requireConsistentWith}.
+     */
+    public void requireConsistentWith(ActivityReport earlier) {
+        if (earlier.status != ReportStatus.APPROVED || !earlier.period.end().isBefore(period.start())) {
+            return;
+        }
+        List<CohortFigures> before = earlier.cohorts();
+        for (CohortFigures c : cohorts()) {
+            for (CohortFigures e : before) {
+                c.requireConsistentWith(e, earlier.period.end(), earlier.period.code());
+            }
+        }
     }
 
     public boolean locked() {

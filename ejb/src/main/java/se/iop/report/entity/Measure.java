@@ -20,7 +20,14 @@ public enum Measure {
     LANDLORDS_ENGAGED("landlordsEngaged", "landlords_engaged", true, false),
     /** Where known: a partner may leave it empty. */
     SHELTER_NIGHTS_AVOIDED("shelterNightsAvoided", "shelter_nights_avoided", false, true),
-    EXPERIENCE_EXPERTS("experienceExperts", "experience_experts", true, false);
+    EXPERIENCE_EXPERTS("experienceExperts", "experience_experts", true, false),
+    /** The referral flow, where known: referrals received by source (outreach, social services, other) … */
+    REFERRALS_OUTREACH("referralsOutreach", "referrals_outreach", false, true),
+    REFERRALS_SOCIAL_SERVICES("referralsSocialServices", "referrals_social_services", false, true),
+    REFERRALS_OTHER("referralsOther", "referrals_other", false, true),
+    /** … households referred and waiting for a flat at the period's end, and matched to a flat during it; moved in is {@link #HOUSEHOLDS_HOUSED}. */
+    WAITING_FOR_FLAT("waitingForFlat", "waiting_for_flat", false, false),
+    MATCHED_TO_FLAT("matchedToFlat", "matched_to_flat", false, true);
 
     private final String field;
     private final String column;

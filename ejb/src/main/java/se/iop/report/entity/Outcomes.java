@@ -47,6 +47,16 @@ public class Outcomes implements Serializable {
     private Integer shelterNightsAvoided;
     @Column(name = "experience_experts")
     private Integer experienceExperts;
+    @Column(name = "referrals_outreach")
+    private Integer referralsOutreach;
+    @Column(name = "referrals_social_services")
+    private Integer referralsSocialServices;
+    @Column(name = "referrals_other")
+    private Integer referralsOther;
+    @Column(name = "waiting_for_flat")
+    private Integer waitingForFlat;
+    @Column(name = "matched_to_flat")
+    private Integer matchedToFlat;
 
     protected Outcomes() {
     }
@@ -97,6 +107,11 @@ public class Outcomes implements Serializable {
             case LANDLORDS_ENGAGED -> landlordsEngaged;
             case SHELTER_NIGHTS_AVOIDED -> shelterNightsAvoided;
             case EXPERIENCE_EXPERTS -> experienceExperts;
+            case REFERRALS_OUTREACH -> referralsOutreach;
+            case REFERRALS_SOCIAL_SERVICES -> referralsSocialServices;
+            case REFERRALS_OTHER -> referralsOther;
+            case WAITING_FOR_FLAT -> waitingForFlat;
+            case MATCHED_TO_FLAT -> matchedToFlat;
         };
     }
 
@@ -115,6 +130,11 @@ public class Outcomes implements Serializable {
             case LANDLORDS_ENGAGED -> landlordsEngaged = n;
             case SHELTER_NIGHTS_AVOIDED -> shelterNightsAvoided = n;
             case EXPERIENCE_EXPERTS -> experienceExperts = n;
+            case REFERRALS_OUTREACH -> referralsOutreach = n;
+            case REFERRALS_SOCIAL_SERVICES -> referralsSocialServices = n;
+            case REFERRALS_OTHER -> referralsOther = n;
+            case WAITING_FOR_FLAT -> waitingForFlat = n;
+            case MATCHED_TO_FLAT -> matchedToFlat = n;
         }
     }
 

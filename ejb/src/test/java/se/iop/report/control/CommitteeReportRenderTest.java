@@ -41,7 +41,8 @@ class CommitteeReportRenderTest {
                 List.of(new CommitteeReport.Fidelity(2024, "Sörmlands Stadsmission",
                         List.of(new CommitteeReport.FidelityDomain("Boendeprocess och boendestruktur", 14, 16),
                                 new CommitteeReport.FidelityDomain("Teamets struktur och bemanning", 9, 16)),
-                        23, 32, "71,9 %")));
+                        23, 32, "71,9 %")),
+                List.of(new CommitteeReport.Cohort("Kvartal 1 2024", "5", "4", "80,0 %", "–", "–", "< 3", "< 3", "–", "3")));
     }
 
     @Test
@@ -54,7 +55,7 @@ class CommitteeReportRenderTest {
                     "Första hyresgästerna flyttar in", "Försenad", "Hushåll som fått bostad under perioden 9", "Vräkningar < 3",
                     "85,7 %", "Sörmlands Stadsmission – Kvartal 2 2024", "Verdandi ansluter", "Sida 1",
                     "7. Programtrohet", "2024 – Sörmlands Stadsmission", "Boendeprocess och boendestruktur 14 av 16",
-                    "Totalt 23 av 32 (71,9 %)")) {
+                    "Totalt 23 av 32 (71,9 %)", "Kohorter efter inflyttningskvartal", "Kvartal 1 2024 5 4 (80,0 %)")) {
                 assertTrue(text.contains(expected), "'" + expected + "' in:\n" + text);
             }
             assertEquals("sv-SE", doc.getDocumentCatalog().getLanguage());
@@ -76,6 +77,8 @@ class CommitteeReportRenderTest {
         assertTrue(csv.contains("programtrohet 2024;Teamets struktur och bemanning;9;av 16\r\n"), csv);
         assertTrue(csv.contains("programtrohet 2024;totalt;23;av 32 (71,9 %), Sörmlands Stadsmission\r\n"), csv);
         assertTrue(csv.contains("budget;använt av budgeten;37,7 %;\r\n"), csv);
+        assertTrue(csv.contains("kohort Kvartal 1 2024;bor kvar efter 12 månader;4;80,0 %\r\n"), csv);
+        assertTrue(csv.contains("kohort Kvartal 1 2024;vräkta;< 3;\r\n"), csv);
         assertTrue(csv.contains("berättelse;Sörmlands Stadsmission – Kvartal 2 2024;\"'=HYPERLINK(\"\"x\"\"); de första"), csv);
         assertEquals("-5", CommitteeReportCsv.cell(-5), "a number stays a number");
         assertEquals("-5,50", CommitteeReportCsv.cell(new java.math.BigDecimal("-5.50")));

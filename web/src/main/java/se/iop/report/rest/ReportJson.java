@@ -1,5 +1,6 @@
 package se.iop.report.rest;
 
+import se.iop.report.boundary.OutcomeSummary.CohortPoint;
 import se.iop.report.boundary.OutcomeSummary.Count;
 import se.iop.report.boundary.ReportBrief;
 import se.iop.report.boundary.ReportDetails;
@@ -29,7 +30,7 @@ public record ReportJson(Long id, long version, Long agreementId, String agreeme
                          LocalDate narrativeDisposedOn, Map<String, Integer> counts, List<String> suppressed, BigDecimal retention12,
                          BigDecimal costs, String createdBy, LocalDate submittedOn, String submittedBy,
                          LocalDate reviewedOn, String reviewedBy, String reviewComment,
-                         List<AttachmentJson> attachments) {
+                         List<AttachmentJson> attachments, List<CohortJson> cohorts) {
 
     public static ReportJson of(ReportDetails r) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -45,7 +46,37 @@ public record ReportJson(Long id, long version, Long agreementId, String agreeme
                 r.partner().name(), r.period().code(), r.period().kind(), r.period().start(), r.period().end(),
                 r.period().dueOn(), r.status(), r.narrative(), r.narrativeDisposedOn(), counts, suppressed, r.retention12(), r.costs(), r.createdBy(),
                 r.submittedOn(), r.submittedBy(), r.reviewedOn(), r.reviewedBy(), r.reviewComment(),
-                r.attachments().stream().map(AttachmentJson::of).toList());
+                r.attachments().stream().map(AttachmentJson::of).toList(),
+                r.cohorts().stream().map(CohortJson::of).toList());
+    }
+
+    /**
+     * An intake cohort as the report states it, with the shares still housed after 12 and 24 months; to a caller
+     * who may not see exact counts, a count under three is null and named in {@code suppressed}.
+     */
+    public record CohortJson(String cohort, Integer housed, Integer retained12, Integer retained24, Integer movedOn,
+                             Integer evictions, Integer returnedHomeless, Integer leasesOwn, BigDecimal retention12,
+                             BigDecimal retention24, List<String> suppressed) {
+
+        public static CohortJson of(CohortPoint c) {
+            List<String> suppressed = new ArrayList<>();
+            Map<String, Count> counts = new LinkedHashMap<>();
+            counts.put("housed", c.housed());
+            counts.put("retained12", c.retained12());
+            counts.put("retained24", c.retained24());
+            counts.put("movedOn", c.movedOn());
+            counts.put("evictions", c.evictions());
+            counts.put("returnedHomeless", c.returnedHomeless());
+            counts.put("leasesOwn", c.leasesOwn());
+            counts.forEach((field, count) -> {
+                if (count.hidden()) {
+                    suppressed.add(field);
+                }
+            });
+            return new CohortJson(c.cohort(), c.housed().value(), c.retained12().value(), c.retained24().value(),
+                    c.movedOn().value(), c.evictions().value(), c.returnedHomeless().value(), c.leasesOwn().value(),
+                    c.retention12(), c.retention24(), suppressed);
+        }
     }
 
     /** {@code disposedOn}: the day its content was disposed of (gallrad), null while it is kept. */

@@ -3,6 +3,7 @@ package se.iop.report.view;
 import se.iop.budget.boundary.BudgetSummary.MonthPoint;
 import se.iop.common.Percent;
 import se.iop.report.boundary.OutcomeSummary.BudgetPace;
+import se.iop.report.boundary.OutcomeSummary.CohortPoint;
 import se.iop.report.boundary.OutcomeSummary.Count;
 import se.iop.report.boundary.OutcomeSummary.MilestoneTally;
 import se.iop.report.boundary.OutcomeSummary.QuarterPoint;
@@ -12,14 +13,16 @@ import se.iop.report.view.ChartConfig.Series;
 import se.iop.web.Ui;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * The outcome charts of a dashboard, in the user's language: households housed over time, retention
- * at 12 months against the 80 % reference, leases taken over, milestones done and late, and budget
- * used against time elapsed.
+ * at 12 months against the 80 % reference, leases taken over, milestones done and late, budget
+ * used against time elapsed, the intake cohorts' retention curves and the referral flow.
  */
 public final class OutcomeCharts {
 
@@ -98,6 +101,61 @@ public final class OutcomeCharts {
                 new Series("line", ui.text("followup.chart.spentToDate"), months.stream().map(MonthPoint::spentToDate).toList(), ChartConfig.BLUE, false),
                 new Series("line", ui.text("followup.chart.plannedToDate"), months.stream().map(MonthPoint::plannedToDate).toList(), ChartConfig.GREY, true)),
                 ui.text("followup.chart.kronor"), null, false);
+    }
+
+    // --- intake cohorts and the referral flow -------------------------------------------------------
+
+    private static final List<String> PALETTE = List.of(ChartConfig.BLUE, ChartConfig.GREEN, "#6a3d9a", ChartConfig.RED,
+            "#00727a", "#8a5a00", ChartConfig.GREY, "#3b5bdb");
+
+    public boolean hasCohorts() {
+        return !summary.cohorts().isEmpty();
+    }
+
+    /**
+     * Retention curves: for each intake cohort the share still housed at moving in (all of them), after 12 and
+     * after 24 months, against the 80 % reference; a share not yet known, or resting on fewer than three
+     * households, leaves the curve open there.
+     */
+    public String cohortChart() {
+        List<String> points = List.of(ui.text("cohort.chart.movedIn"), ui.text("cohort.chart.after12"), ui.text("cohort.chart.after24"));
+        List<Series> series = new ArrayList<>();
+        BigDecimal all = new BigDecimal("100");
+        int n = 0;
+        for (CohortPoint c : summary.cohorts()) {
+            // A hidden cohort (under three households) has no curve to draw.
+            List<BigDecimal> values = Arrays.asList(c.housed().value() == null ? null : all, c.retention12(), c.retention24());
+            series.add(new Series("line", cohortLabel(c), values, PALETTE.get(n++ % PALETTE.size()), false));
+        }
+        series.add(new Series("line", ui.text("followup.chart.reference"),
+                List.of(OutcomeSummary.RETENTION_REFERENCE, OutcomeSummary.RETENTION_REFERENCE, OutcomeSummary.RETENTION_REFERENCE),
+                ChartConfig.ORANGE, true));
+        return ChartConfig.bars(points, series, ui.text("followup.chart.percent"), 100, false);
+    }
+
+    /** A cohort's name in the user's language, e.g. "Kvartal 1 2024". */
+    public String cohortLabel(CohortPoint c) {
+        return ReportPeriod.quarterOf(c.start()).label(ui.locale());
+    }
+
+    public boolean hasReferrals() {
+        return summary.quarters().stream().anyMatch(q -> REFERRAL_FLOW.stream().anyMatch(f -> q.count(f) != null
+                && (q.count(f).value() != null || q.count(f).hidden())));
+    }
+
+    private static final List<String> REFERRAL_FLOW = List.of("referralsOutreach", "referralsSocialServices", "referralsOther",
+            "waitingForFlat", "matchedToFlat");
+
+    /** Referrals received per quarter by source, against households waiting, matched to a flat and moved in. */
+    public String referralChart() {
+        return ChartConfig.bars(quarterLabels(), List.of(
+                new Series("bar", ui.text("followup.measure.referralsOutreach"), values(q -> q.count("referralsOutreach")), ChartConfig.BLUE, false),
+                new Series("bar", ui.text("followup.measure.referralsSocialServices"), values(q -> q.count("referralsSocialServices")), "#00727a", false),
+                new Series("bar", ui.text("followup.measure.referralsOther"), values(q -> q.count("referralsOther")), ChartConfig.GREY, false),
+                new Series("line", ui.text("referral.chart.waiting"), values(q -> q.count("waitingForFlat")), ChartConfig.ORANGE, false),
+                new Series("line", ui.text("referral.chart.matched"), values(q -> q.count("matchedToFlat")), "#6a3d9a", false),
+                new Series("line", ui.text("referral.chart.movedIn"), values(q -> q.count("householdsHoused")), ChartConfig.GREEN, false)),
+                ui.text("followup.chart.households"), null, false);
     }
 
     /** A quarter's label in the user's language, e.g. "Kvartal 2 2024". */

@@ -21,6 +21,7 @@ import se.iop.common.StaleVersion;
 import se.iop.report.boundary.ActivityReports;
 import se.iop.report.boundary.ReportDetails;
 import se.iop.report.boundary.ReportDraft;
+import se.iop.report.entity.CohortFigures;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportAttachment;
 import se.iop.report.entity.ReportPeriod;
@@ -32,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,8 @@ public class ReportEditor implements Serializable {
     private String narrative;
     private BigDecimal costs;
     private List<CountField> counts = new ArrayList<>();
+    private List<CohortRow> cohorts = new ArrayList<>();
+    private String newCohort;
 
     private transient ReportDetails report;
 
@@ -113,12 +117,83 @@ public class ReportEditor implements Serializable {
         narrative = report.narrative();
         costs = report.costs();
         counts.forEach(c -> c.setValue(report.count(c.getMeasure()).value())); // exact: the partner's own report
+        cohorts = new ArrayList<>(report.cohorts().stream()
+                .map(c -> CohortRow.of(c, ReportPeriod.quarterOf(c.start()).label(ui.locale()))).toList());
     }
 
     private ReportDraft draft() {
         Map<Measure, Integer> map = new EnumMap<>(Measure.class);
         counts.forEach(c -> map.put(c.getMeasure(), c.getValue()));
-        return new ReportDraft(agreementId, period, narrative, map, costs);
+        List<CohortFigures> figures = new ArrayList<>();
+        for (CohortRow row : cohorts) {
+            if (!row.isBlank()) {
+                figures.add(row.figures(figures.size()));
+            }
+        }
+        if (!figures.isEmpty()) {
+            // With cohorts the 12-month tenancies are counted from them (the one source); what the form shows is theirs.
+            map.put(Measure.TENANCIES_12_DUE, null);
+            map.put(Measure.TENANCIES_12_KEPT, null);
+        }
+        return new ReportDraft(agreementId, period, narrative, map, figures, costs);
+    }
+
+    /** Adds a row for the intake cohort chosen, kept in quarter order. */
+    public void addCohort() {
+        if (newCohort == null || cohorts.stream().anyMatch(c -> c.getCohort().equals(newCohort))) {
+            return;
+        }
+        ReportPeriod q = ReportPeriod.parse(newCohort);
+        cohorts.add(new CohortRow(q.code(), q.label(ui.locale())));
+        cohorts.sort(Comparator.comparing(c -> ReportPeriod.parse(c.getCohort())));
+        newCohort = null;
+    }
+
+    public void removeCohort(String cohort) {
+        cohorts.removeIf(c -> c.getCohort().equals(cohort));
+    }
+
+    /** The quarters from the agreement's start until today not yet in the form, newest first. */
+    public List<SelectItem> getCohortChoices() {
+        List<SelectItem> items = new ArrayList<>();
+        if (agreementId == null) {
+            return items;
+        }
+        Agreement a;
+        try {
+            a = agreements.find(agreementId);
+        } catch (NotFound e) {
+            return items;
+        }
+        LocalDate today = Days.today();
+        LocalDate start = a.period().start() == null ? today : a.period().start();
+        for (ReportPeriod q = ReportPeriod.quarterOf(today); !q.end().isBefore(start); q = ReportPeriod.quarterOf(q.start().minusDays(1))) {
+            String code = q.code();
+            if (cohorts.stream().noneMatch(c -> c.getCohort().equals(code))) {
+                items.add(new SelectItem(code, q.label(ui.locale())));
+            }
+        }
+        return items;
+    }
+
+    public String cohortFieldLabel(CohortRow row, String field) {
+        return row.getLabel() + ": " + ui.text("cohort." + field);
+    }
+
+    public String removeCohortLabel(CohortRow row) {
+        return ui.text("cohort.removeLabel", row.getLabel());
+    }
+
+    public List<CohortRow> getCohorts() {
+        return cohorts;
+    }
+
+    public String getNewCohort() {
+        return newCohort;
+    }
+
+    public void setNewCohort(String newCohort) {
+        this.newCohort = newCohort;
     }
 
     /** Saves the draft; a new report then opens as itself, so documents can be attached. */
@@ -143,7 +218,7 @@ public class ReportEditor implements Serializable {
             stale();
             return null;
         } catch (DomainException e) {
-            ui.refused(e);
+            refused(e);
             return null;
         }
         ui.message(FacesMessage.SEVERITY_INFO, "followup.report.submitted");
@@ -176,9 +251,20 @@ public class ReportEditor implements Serializable {
         } catch (StaleVersion e) {
             stale();
         } catch (DomainException e) {
-            ui.refused(e);
+            refused(e);
         }
         return false;
+    }
+
+    /** A cohort's refusal names the cohort and the figure in its own words; the others get the field's label. */
+    private void refused(DomainException e) {
+        if (e.field() != null && e.field().startsWith("cohorts[")) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.message(ui.locale()), null));
+            faces.validationFailed();
+        } else {
+            ui.refused(e);
+        }
     }
 
     private void stale() {

@@ -16,15 +16,18 @@ import se.iop.common.StaleVersion;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.report.boundary.ActivityReports;
+import se.iop.report.boundary.OutcomeSummary;
 import se.iop.report.boundary.ReportDetails;
 import se.iop.report.entity.Measure;
 import se.iop.report.entity.ReportAttachment;
+import se.iop.report.entity.ReportPeriod;
 import se.iop.report.entity.ReportStatus;
 import se.iop.web.HistoryValues;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -124,6 +127,19 @@ public class ReportView implements Serializable {
     public String retention() {
         var share = getReport().retention12();
         return Percent.format(share, ui.locale());
+    }
+
+    /** The intake cohorts as this user may see them. */
+    public List<OutcomeSummary.CohortPoint> getCohorts() {
+        return getReport().cohorts();
+    }
+
+    public String cohortLabel(OutcomeSummary.CohortPoint c) {
+        return ReportPeriod.quarterOf(c.start()).label(ui.locale());
+    }
+
+    public String percent(BigDecimal value) {
+        return Percent.format(value, ui.locale());
     }
 
     public Measure[] getMeasures() {
