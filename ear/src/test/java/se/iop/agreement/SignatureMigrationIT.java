@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The migration that brings signing to an existing database (V32), on a database of its own: agreements in every
- * status up to V31, then the migrations the application runs. Every party of an agreement that is or was in force
+ * status at V30 (the last before it here), then the migrations the application runs. Every party of an agreement that is or was in force
  * is marked as having signed before the system; drafts and decided agreements are left to be signed; and the
  * database itself refuses a signature for a party of another agreement, or a second one for a party.
  */
@@ -32,7 +32,7 @@ class SignatureMigrationIT {
             ds.setURL(db.jdbcUrl());
             ds.setUser(db.user());
             ds.setPassword(db.password());
-            DatabaseMigration.flyway(ds).target("31").load().migrate();
+            DatabaseMigration.flyway(ds).target("30").load().migrate();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 s.execute("""
                         insert into organisation (id, name, organisation_number, kind) values

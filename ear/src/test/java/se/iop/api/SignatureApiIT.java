@@ -78,20 +78,20 @@ class SignatureApiIT {
         assertEquals("DECIDED", ok(Api.admin().get("api/agreements/" + id)).getString("status"));
 
         JsonObject kommun = party(parties, KOMMUN);
-        JsonObject paper = created(Api.admin().post("api/agreements/" + id + "/signatures", paper(id(kommun, "partyId"),
+        JsonObject paper = created(Api.admin().post("api/agreements/" + id + "/signatures", paper(number(kommun, "partyId"),
                 "Anna Exempel, förvaltningschef", "2023-12-20")));
         assertEquals("PAPER", paper.getString("method"));
         assertEquals("Anna Exempel, förvaltningschef", paper.getString("signedBy"));
         assertEquals("2023-12-20", paper.getString("signedOn"));
         assertEquals("admin", paper.getString("recordedBy"));
-        assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", paper(id(kommun, "partyId"), "Anna", "2023-12-21")),
+        assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", paper(number(kommun, "partyId"), "Anna", "2023-12-21")),
                 409, "partyId");
 
         refused = assertProblem(activate(ok(Api.admin().get("api/agreements/" + id))), 422, "signatures");
         assertTrue(refused.getString("detail").contains(STADSMISSION), refused.toString());
         assertFalse(refused.getString("detail").contains(KOMMUN), refused.toString());
 
-        long stadsmission = id(party(parties, STADSMISSION), "partyId");
+        long stadsmission = number(party(parties, STADSMISSION), "partyId");
         long contentBefore = count("attachment_content");
         assertProblem(upload(id, stadsmission, "Erik", "2023-12-22", "avtal.txt", "text/plain",
                 "Underskrivet".getBytes(StandardCharsets.UTF_8)), 422, "file");
@@ -110,7 +110,7 @@ class SignatureApiIT {
         assertEquals("Avtal signerat.pdf", uploaded.getString("filename"));
         assertEquals(sha256, uploaded.getString("sha256"));
         assertEquals(SIGNED_PDF.length, uploaded.getJsonNumber("sizeBytes").longValue());
-        long signatureId = id(uploaded, "signatureId");
+        long signatureId = number(uploaded, "signatureId");
         assertEquals(sha256, Rows.value("select sha256 from agreement_signature where id = ?", signatureId));
         assertArrayEquals(SIGNED_PDF, (byte[]) Rows.value("select c.bytes from attachment_content c"
                 + " join agreement_signature s on s.content_id = c.id where s.id = ?", signatureId));
@@ -136,7 +136,7 @@ class SignatureApiIT {
     @Test
     void aPartyNotInTheAgreementIsRefusedNamingTheFieldAndNothingIsStored() {
         long id = id(decided(STADSMISSION));
-        long otherParty = id(party(signatures(Api.admin(), id(decided(VERDANDI))), VERDANDI), "partyId");
+        long otherParty = number(party(signatures(Api.admin(), id(decided(VERDANDI))), VERDANDI), "partyId");
         long signaturesBefore = count("agreement_signature");
         long contentBefore = count("attachment_content");
         long diaryBefore = count("registry_entry");
@@ -148,7 +148,7 @@ class SignatureApiIT {
         assertProblem(upload(id, otherParty, "Sara", "2023-12-20", "avtal.pdf", "application/pdf", SIGNED_PDF), 422, "partyId");
         assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", "{\"signedBy\": \"Sara\", \"signedOn\": \"2023-12-20\"}"),
                 400, "partyId");
-        long kommun = id(party(signatures(Api.admin(), id), KOMMUN), "partyId");
+        long kommun = number(party(signatures(Api.admin(), id), KOMMUN), "partyId");
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(1).toString();
         assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", paper(kommun, "Anna", tomorrow)), 422, "signedOn");
         assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", paper(kommun, "Anna 811218-9876", "2023-12-20")),
@@ -162,7 +162,7 @@ class SignatureApiIT {
     @Test
     void aDraftIsNotSigned() {
         JsonObject draft = se.iop.it.Fixtures.draftWith(STADSMISSION);
-        long party = id(party(signatures(Api.admin(), id(draft)), KOMMUN), "partyId");
+        long party = number(party(signatures(Api.admin(), id(draft)), KOMMUN), "partyId");
         assertProblem(Api.admin().post("api/agreements/" + id(draft) + "/signatures", paper(party, "Anna", "2023-12-20")),
                 409, "status");
     }
@@ -170,8 +170,8 @@ class SignatureApiIT {
     @Test
     void aDocumentChangedSinceItWasUploadedIsNotHandedOut() {
         long id = id(decided(STADSMISSION));
-        long kommun = id(party(signatures(Api.admin(), id), KOMMUN), "partyId");
-        long signatureId = id(created(upload(id, kommun, "Anna", "2023-12-20", "avtal.pdf", "application/pdf", SIGNED_PDF)),
+        long kommun = number(party(signatures(Api.admin(), id), KOMMUN), "partyId");
+        long signatureId = number(created(upload(id, kommun, "Anna", "2023-12-20", "avtal.pdf", "application/pdf", SIGNED_PDF)),
                 "signatureId");
         assertEquals(200, download("revisor", documentPath(id, signatureId)).statusCode());
         Rows.update("update attachment_content set bytes = ? where id = (select content_id from agreement_signature where id = ?)",
@@ -204,10 +204,10 @@ class SignatureApiIT {
     @Test
     void administratorsRecordPartiesReadOnlyTheirOwnAgreements() {
         long id = id(decided(STADSMISSION));
-        long kommun = id(party(signatures(Api.admin(), id), KOMMUN), "partyId");
-        long signatureId = id(created(upload(id, kommun, "Anna", "2023-12-20", "avtal.pdf", "application/pdf", SIGNED_PDF)),
+        long kommun = number(party(signatures(Api.admin(), id), KOMMUN), "partyId");
+        long signatureId = number(created(upload(id, kommun, "Anna", "2023-12-20", "avtal.pdf", "application/pdf", SIGNED_PDF)),
                 "signatureId");
-        long stadsmission = id(party(signatures(Api.admin(), id), STADSMISSION), "partyId");
+        long stadsmission = number(party(signatures(Api.admin(), id), STADSMISSION), "partyId");
 
         for (String reader : List.of("handlaggare", "ekonom", "revisor", "stadsmissionen")) {
             assertEquals(2, signatures(Api.demo(reader), id).size(), reader);
@@ -244,7 +244,7 @@ class SignatureApiIT {
         return !party.containsKey("signatureId") || party.isNull("signatureId");
     }
 
-    private static long id(JsonObject o, String field) {
+    private static long number(JsonObject o, String field) {
         assertNotNull(o.get(field), o.toString());
         return o.getJsonNumber(field).longValue();
     }
