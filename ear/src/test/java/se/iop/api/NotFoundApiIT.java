@@ -125,6 +125,8 @@ class NotFoundApiIT {
                 put("api/agreements/{agreement}", agreementBody),
                 get("api/agreements/{agreement}/history"),
                 delete("api/agreements/{agreement}/parties/{party}"),
+                get("api/agreements/{agreement}/signatures"),
+                get("api/agreements/{agreement}/signatures/pdf"),
                 get("api/budgets/{agreement}"),
                 get("api/budgets/{agreement}/export/transactions.csv"),
                 get("api/budgets/{agreement}/export/overview.xlsx"),

@@ -52,6 +52,10 @@ record BudgetData(long read, long importInto, double seconds) {
                     + " select id, " + kommun + ", 'PUBLIC_PARTNER', start_date from agreement where id in " + bench);
             s.execute("insert into agreement_party (agreement_id, organisation_id, role, joined_on)"
                     + " select id, " + partner + ", 'NON_PROFIT_PARTNER', start_date from agreement where id in " + bench);
+            // In force, so signed by both parties (V32), as the application requires of an ACTIVE agreement.
+            s.execute("insert into agreement_signature (agreement_id, party_id, method, signed_by, signed_on, recorded_at,"
+                    + " recorded_by) select agreement_id, id, 'PAPER', 'Belastningsprov', joined_on, now(), 'bench'"
+                    + " from agreement_party where agreement_id in " + bench);
             s.execute("insert into phase (agreement_id, name, start_date, end_date)"
                     + " select id, 'Fas 1', date '2024-01-01', date '2025-12-31' from agreement where id in " + bench);
             String phases = "(select id from phase where agreement_id in " + bench + ")";

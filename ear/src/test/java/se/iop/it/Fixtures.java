@@ -126,10 +126,38 @@ public final class Fixtures {
                 .add("version", agreement.getJsonNumber("version").longValue()).build().toString()));
     }
 
+    /**
+     * Moves the agreement to the status; to ACTIVE only after every party has signed ({@link #signedByEveryParty}),
+     * as the application requires, so the tests that activate need not each sign.
+     */
     public static Api.Reply moveTo(Api api, JsonObject agreement, String status) {
+        if ("ACTIVE".equals(status)) {
+            signedByEveryParty(id(agreement));
+        }
         return api.post("api/agreements/" + id(agreement) + "/status", Json.createObjectBuilder()
                 .add("status", status).add("on", "2026-12-31").add("reason", "Test")
                 .add("version", agreement.getJsonNumber("version").longValue()).build().toString());
+    }
+
+    /**
+     * The one place the tests sign: every party of a decided agreement that has not signed signs on paper, as the
+     * administrator records it (an agreement not decided is left as it is; its activation is refused anyway).
+     */
+    public static void signedByEveryParty(long agreementId) {
+        Api.Reply agreement = Api.admin().get("api/agreements/" + agreementId);
+        if (agreement.status() != 200 || !"DECIDED".equals(agreement.json().getString("status"))) {
+            return;
+        }
+        Api.Reply list = Api.admin().get("api/agreements/" + agreementId + "/signatures");
+        assertEquals(200, list.status(), list.body());
+        for (JsonObject p : list.jsonArray().getValuesAs(JsonObject.class)) {
+            if (p.getBoolean("required") && !p.containsKey("signatureId")) {
+                created(Api.admin().post("api/agreements/" + agreementId + "/signatures", Json.createObjectBuilder()
+                        .add("partyId", p.getJsonNumber("partyId").longValue())
+                        .add("signedBy", "Firmatecknare för " + p.getString("organisation"))
+                        .add("signedOn", "2023-12-20").build().toString()));
+            }
+        }
     }
 
     /** A draft made DECIDED: parties, a decision, a complete eligibility assessment. */

@@ -22,6 +22,7 @@ import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.boundary.AmendmentData;
 import se.iop.agreement.boundary.DecisionData;
 import se.iop.agreement.boundary.PartyData;
+import se.iop.agreement.boundary.Signatures;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementParty;
 import se.iop.agreement.entity.AgreementStatus;
@@ -80,6 +81,9 @@ class PersistenceIT {
 
     @Inject
     private Agreements agreements;
+
+    @Inject
+    private Signatures signatures;
 
     @Inject
     private Accounts accounts;
@@ -190,6 +194,9 @@ class PersistenceIT {
                 LocalDate.of(2023, 12, 14), "§ 12", "SN 2023/1", "Beslut", new BigDecimal("850000"))).id());
         admin.call(() -> agreements.assessEligibility(id, null, new EligibilityChecklist(true, true, true, true, "Bedömt")));
         admin.call(() -> agreements.changeStatus(id, null, AgreementStatus.DECIDED, null, null));
+        for (AgreementParty p : admin.call(() -> agreements.find(id)).parties()) {
+            admin.call(() -> signatures.onPaper(id, p.id(), "Firmatecknare", LocalDate.of(2023, 12, 20)));
+        }
         admin.call(() -> agreements.changeStatus(id, null, AgreementStatus.ACTIVE, null, null));
         admin.call(() -> agreements.amend(id, new AmendmentData(LocalDate.of(2024, 6, 1), "En förening till ansluter",
                 decisionId, new PartyData(joiningId, PartyRole.NON_PROFIT_PARTNER, null, "Mötesplatser", null,

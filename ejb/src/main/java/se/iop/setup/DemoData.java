@@ -27,6 +27,7 @@ import se.iop.partner.entity.OrganisationKind;
 import se.iop.partner.entity.OrganisationNumber;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.logging.Logger;
@@ -106,6 +107,12 @@ public class DemoData {
                 "Initiativet kommer från Sörmlands Stadsmission; båda parter bidrar; ingen marknad finns för tjänsten; "
                         + "LOU och statsstödsreglerna bedömda av kommunens jurist (exempel)."));
         phase1.decide();
+        // Signed on paper by both parties after the decisions (the signatories are examples), then put in force.
+        Instant loaded = Instant.now();
+        phase1.signOnPaper(phase1.parties().get(0), "Anna Exempel, förvaltningschef (exempel)", LocalDate.of(2023, 9, 28),
+                "demo", loaded);
+        phase1.signOnPaper(phase1.parties().get(1), "Erik Exempel, verksamhetsledare (exempel)", LocalDate.of(2023, 9, 29),
+                "demo", loaded);
         phase1.activate();
         CommitteeDecision joining = phase1.registerDecision(sn, LocalDate.of(2024, 5, 16), "§ 64 (exempel)",
                 "SN 2024/0188 (exempel)", "Socialnämnden godkänner att Verdandi Nyköping ansluter till partnerskapet.", null);
@@ -114,6 +121,7 @@ public class DemoData {
         em.persist(phase1);
         AgreementParty verdandiParty = phase1.parties().get(phase1.parties().size() - 1);
         verdandiParty.commit("Mötesplatser och fritidsaktiviteter för hyresgästerna.", null, "Volontärer och lokal (exempel)");
+        phase1.signOnPaper(verdandiParty, "Sara Exempel, ordförande (exempel)", LocalDate.of(2024, 5, 28), "demo", loaded);
         em.flush();
         budget(phase1, von, sn, stadsmission);
         FollowUpDemo.load(em, phase1, kommun, stadsmission);

@@ -43,12 +43,14 @@ public class RequestLimits extends HttpFilter {
     public static final long MAX_IMPORT = 10 * KB * KB + MULTIPART_SLACK;
 
     private static final Pattern ATTACHMENTS = Pattern.compile("/api/reports/[^/]+/attachments/?");
+    /** A signed agreement uploaded: an attachment by the same rules. */
+    private static final Pattern SIGNATURES = Pattern.compile("/api/agreements/[^/]+/signatures/?");
     private static final Pattern IMPORT = Pattern.compile("/api/budgets/[^/]+/expenses/import/?");
 
     /** The largest body the endpoint at {@code path} (inside the application) takes. */
     public static long maxBody(String path) {
         if (path.startsWith("/api/")) {
-            if (ATTACHMENTS.matcher(path).matches()) {
+            if (ATTACHMENTS.matcher(path).matches() || SIGNATURES.matcher(path).matches()) {
                 return MAX_ATTACHMENT;
             }
             if (IMPORT.matcher(path).matches()) {
@@ -57,7 +59,7 @@ public class RequestLimits extends HttpFilter {
             return MAX_BODY;
         }
         return switch (path) {
-            case "/reports/edit.xhtml" -> MAX_ATTACHMENT;
+            case "/reports/edit.xhtml", "/agreements/view.xhtml" -> MAX_ATTACHMENT;
             case "/budget/io.xhtml" -> MAX_IMPORT;
             default -> MAX_BODY;
         };

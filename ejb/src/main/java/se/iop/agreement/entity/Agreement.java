@@ -14,26 +14,33 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import se.iop.common.InvalidInput;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
+import se.iop.common.Days;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Organisation;
+import se.iop.report.entity.DocumentText;
+import se.iop.report.entity.FileType;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An idea-based public partnership (IOP): the long-term agreement between a municipality and
  * non-profit organisations to reach a shared social goal. Guards its own life cycle: it is decided
  * only with a committee decision and a completed eligibility assessment, and put in force only with
- * a start date and both a public and a non-profit party.
+ * a start date, both a public and a non-profit party, and every party's signature.
  */
 @Entity
 @Table(name = "agreement")
@@ -109,6 +116,14 @@ public class Agreement {
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("effectiveOn, id")
     private List<Amendment> amendments = new ArrayList<>();
+
+    // A signature is audited on its own; it changes neither the agreement's version (an activation read before it
+    // stays valid) nor its history.
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    @NotAudited
+    private List<Signature> signatures = new ArrayList<>();
 
     protected Agreement() {
     }
@@ -277,6 +292,80 @@ public class Agreement {
         return amendment;
     }
 
+    // --- signing -------------------------------------------------------------------------------
+
+    /** A party's signature on paper: who signed for it and on which day (the paper itself is kept elsewhere). */
+    public Signature signOnPaper(AgreementParty party, String signedBy, LocalDate signedOn, String recordedBy,
+                                 Instant at) {
+        Signature s = signature(party, SignatureMethod.PAPER, signedBy, signedOn, recordedBy, at);
+        signatures.add(s);
+        return s;
+    }
+
+    /**
+     * A party's signature as the signed agreement uploaded: a PDF, taken by the same rules as a report's attachments
+     * (name, type, size and signature of the file, read for personal identity numbers), kept with its SHA-256.
+     */
+    public Signature signWithDocument(AgreementParty party, String signedBy, LocalDate signedOn, String filename,
+                                      String contentType, byte[] bytes, String recordedBy, Instant at) {
+        Signature s = signature(party, SignatureMethod.UPLOAD, signedBy, signedOn, recordedBy, at);
+        String name = FileType.cleanName(filename);
+        FileType type = FileType.check(name, contentType, bytes);
+        if (type != FileType.PDF) {
+            throw new InvalidInput("file", "error.signature.pdfOnly");
+        }
+        DocumentText.refuseIdentityNumbers(type, bytes);
+        s.keep(name, type.contentType(), bytes);
+        signatures.add(s);
+        return s;
+    }
+
+    /** Every check before anything is kept, so a refused signature leaves the agreement as it was. */
+    private Signature signature(AgreementParty party, SignatureMethod method, String signedBy, LocalDate signedOn,
+                                String recordedBy, Instant at) {
+        if (party == null) {
+            throw new InvalidInput("partyId", "error.required");
+        }
+        if (!parties.contains(party)) {
+            throw new InvalidInput("partyId", "error.signature.foreignParty", party.organisation().name());
+        }
+        if (status != AgreementStatus.DECIDED && status != AgreementStatus.ACTIVE) {
+            throw new StateConflict("status", "error.signature.notDecided", status);
+        }
+        if (signatureOf(party).isPresent()) {
+            throw new StateConflict("partyId", "error.signature.already", party.organisation().name());
+        }
+        String who = Text.required("signedBy", signedBy, Signature.SIGNED_BY_MAX);
+        if (signedOn == null) {
+            throw new InvalidInput("signedOn", "error.required");
+        }
+        if (signedOn.isAfter(LocalDate.ofInstant(at, Days.SWEDEN))) {
+            throw new InvalidInput("signedOn", "error.signature.future");
+        }
+        return new Signature(this, party, method, who, signedOn, recordedBy, at);
+    }
+
+    /** The party's signature, if it has signed. */
+    public Optional<Signature> signatureOf(AgreementParty party) {
+        return signatures.stream().filter(s -> s.party() == party
+                || (party.id() != null && party.id().equals(s.party().id()))).findFirst();
+    }
+
+    /**
+     * The parties whose signatures the agreement needs to come into force: every party but one that left before
+     * its start (all of them while it has no start date).
+     */
+    public List<AgreementParty> signatories() {
+        LocalDate start = period().start();
+        return parties.stream().filter(p -> start == null || p.leftOn() == null || !p.leftOn().isBefore(start)).toList();
+    }
+
+    /** The names of the signatories that have not signed, in the parties' order. */
+    public List<String> unsigned() {
+        return signatories().stream().filter(p -> signatureOf(p).isEmpty()).map(p -> p.organisation().name())
+                .distinct().toList();
+    }
+
     // --- life cycle ----------------------------------------------------------------------------
 
     public void decide() {
@@ -301,6 +390,10 @@ public class Agreement {
         }
         if (currentParties(start, PartyRole.NON_PROFIT_PARTNER).isEmpty()) {
             throw new StateConflict("parties", "error.agreement.activeNeedsNonProfitParty");
+        }
+        List<String> unsigned = unsigned();
+        if (!unsigned.isEmpty()) {
+            throw new InvalidInput("signatures", "error.agreement.activeNeedsSignatures", String.join(", ", unsigned));
         }
         status = AgreementStatus.ACTIVE;
     }
@@ -480,5 +573,9 @@ public class Agreement {
 
     public List<Amendment> amendments() {
         return Collections.unmodifiableList(amendments);
+    }
+
+    public List<Signature> signatures() {
+        return Collections.unmodifiableList(signatures);
     }
 }

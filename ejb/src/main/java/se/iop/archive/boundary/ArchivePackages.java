@@ -197,7 +197,8 @@ public class ArchivePackages {
                 + (p.joinedOn() == null ? "" : ", från " + p.joinedOn()) + (p.leftOn() == null ? "" : ", till " + p.leftOn());
     }
 
-    private static ArchivePdf agreementPdf(Agreement a, String municipality) {
+    /** The agreement document: what the archive package keeps, and what the parties sign ({@code Signatures.signingPdf}). */
+    public static ArchivePdf agreementPdf(Agreement a, String municipality) {
         var text = a.text();
         return new ArchivePdf(municipality, "Avtal om idéburet offentligt partnerskap", a.title())
                 .rows("Diarienummer", a.reference(), "Status", STATUS.get(a.status().name()),

@@ -72,4 +72,12 @@ public record Registration(DocumentKind kind, long documentId, Direction directi
         return new Registration(DocumentKind.ARCHIVE_PACKAGE, agreementId, Direction.OUTGOING, null, archive, false,
                 "Arkivpaket (FGS/E-ARK) av avslutat IOP-avtal: " + title + " (" + reference + ")", sent);
     }
+
+    /** A party's signed copy of an agreement, uploaded: received from that party. */
+    public static Registration signedAgreement(long signatureId, String party, String filename, String agreementTitle,
+                                               String reference, LocalDate received) {
+        return new Registration(DocumentKind.SIGNED_AGREEMENT, signatureId, Direction.INCOMING, null, party, false,
+                "Underskrivet IOP-avtal " + agreementTitle + " (" + reference + ") från " + party + ": " + filename,
+                received);
+    }
 }

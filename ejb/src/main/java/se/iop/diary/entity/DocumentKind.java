@@ -22,5 +22,7 @@ public enum DocumentKind {
     /** A version of a landlord information packet, sent when it is first sent. */
     PACKET_VERSION,
     /** An archive package of an ended agreement, sent to the archive. */
-    ARCHIVE_PACKAGE
+    ARCHIVE_PACKAGE,
+    /** A party's signed copy of an agreement, received when uploaded (a signature on paper is no document here). */
+    SIGNED_AGREEMENT
 }

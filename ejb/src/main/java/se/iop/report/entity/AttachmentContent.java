@@ -22,7 +22,7 @@ public class AttachmentContent {
     protected AttachmentContent() {
     }
 
-    AttachmentContent(byte[] bytes) {
+    public AttachmentContent(byte[] bytes) {
         this.bytes = bytes.clone();
     }
 

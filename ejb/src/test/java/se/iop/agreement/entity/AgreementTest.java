@@ -204,7 +204,7 @@ class AgreementTest {
 
         @Test
         void comesIntoForceWithStartDateAndBothKindsOfParty() {
-            Agreement a = n.decided();
+            Agreement a = Signed.byEveryParty(n.decided());
             a.activate();
             assertEquals(AgreementStatus.ACTIVE, a.status());
         }
@@ -300,6 +300,7 @@ class AgreementTest {
             n.decide(a);
             a.assessEligibility(Nykoping.complete());
             a.moveTo(AgreementStatus.DECIDED, null, null);
+            Signed.byEveryParty(a);
             a.moveTo(AgreementStatus.ACTIVE, null, null);
             a.moveTo(AgreementStatus.ENDED, END, null);
             assertEquals(AgreementStatus.ENDED, a.status());

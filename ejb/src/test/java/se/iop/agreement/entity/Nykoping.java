@@ -60,7 +60,7 @@ final class Nykoping {
     }
 
     Agreement active() {
-        Agreement a = decided();
+        Agreement a = Signed.byEveryParty(decided());
         a.activate();
         return a;
     }

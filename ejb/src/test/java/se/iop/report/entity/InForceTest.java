@@ -7,6 +7,7 @@ import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.EligibilityChecklist;
 import se.iop.agreement.entity.PartyRole;
 import se.iop.agreement.entity.Period;
+import se.iop.agreement.entity.Signed;
 import se.iop.common.StateConflict;
 
 import java.math.BigDecimal;
@@ -37,7 +38,7 @@ class InForceTest {
             switch (AgreementStatus.valueOf(step)) {
                 case DRAFT -> { }
                 case DECIDED -> a.decide();
-                case ACTIVE -> a.activate();
+                case ACTIVE -> Signed.byEveryParty(a).activate();
                 case ENDED -> a.end(LocalDate.of(2024, 6, 30));
                 case TERMINATED -> a.terminate(LocalDate.of(2024, 6, 30), "Avslutat i samförstånd");
             }

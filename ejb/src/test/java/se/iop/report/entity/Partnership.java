@@ -4,6 +4,7 @@ import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.EligibilityChecklist;
 import se.iop.agreement.entity.PartyRole;
 import se.iop.agreement.entity.Period;
+import se.iop.agreement.entity.Signed;
 import se.iop.partner.entity.Committee;
 import se.iop.partner.entity.Organisation;
 import se.iop.partner.entity.OrganisationKind;
@@ -43,6 +44,7 @@ public final class Partnership {
                 new BigDecimal("850000"));
         a.assessEligibility(new EligibilityChecklist(true, true, true, true, null));
         a.decide();
+        Signed.byEveryParty(a);
         a.activate();
         a.amend(LocalDate.of(2024, 6, 1), "Verdandi ansluter", null, verdandi, PartyRole.NON_PROFIT_PARTNER);
         return a;

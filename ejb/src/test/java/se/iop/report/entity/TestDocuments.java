@@ -25,13 +25,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Real documents of each type an attachment may be, made with the libraries that read them, for the tests. */
-final class TestDocuments {
+public final class TestDocuments {
 
     private TestDocuments() {
     }
 
     /** A one-page PDF with the lines as its text (Helvetica: Latin-1 and typographic dashes). */
-    static byte[] pdf(String... lines) {
+    public static byte[] pdf(String... lines) {
         return protectedPdf(null, null, lines);
     }
 
@@ -64,7 +64,7 @@ final class TestDocuments {
     }
 
     /** A Word document: each argument a paragraph, its parts (split on '|') written as separate runs. */
-    static byte[] docx(String... paragraphs) {
+    public static byte[] docx(String... paragraphs) {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String p : paragraphs) {
                 XWPFParagraph paragraph = d.createParagraph();

@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import se.iop.agreement.boundary.Agreements;
+import se.iop.agreement.boundary.PartySignature;
+import se.iop.agreement.boundary.Signatures;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.AgreementParty;
 import se.iop.agreement.entity.AgreementStatus;
 import se.iop.agreement.entity.Amendment;
 import se.iop.agreement.entity.CommitteeDecision;
+import se.iop.agreement.entity.SignatureMethod;
 import se.iop.audit.boundary.Change;
 import se.iop.audit.boundary.History;
 import se.iop.web.Formats;
@@ -48,6 +51,9 @@ public class AgreementView implements Serializable {
     private History history;
 
     @Inject
+    private Signatures signatures;
+
+    @Inject
     private Ui ui;
 
     @Inject
@@ -70,6 +76,7 @@ public class AgreementView implements Serializable {
     // Entities and audit records are read again after a session is restored rather than stored in it.
     private transient Agreement agreement;
     private transient List<Change> changes;
+    private transient List<PartySignature> partySignatures;
 
     /** Reads the agreement named by the id parameter; anything that is not a number names none. */
     @PostConstruct
@@ -86,6 +93,27 @@ public class AgreementView implements Serializable {
     private void read() {
         agreement = agreements.find(id);
         changes = null;
+        partySignatures = null;
+    }
+
+    /** Each party with its signature, if it has signed (a record from the service, read once per request state). */
+    public List<PartySignature> getSignatures() {
+        if (partySignatures == null && found) {
+            partySignatures = signatures.of(id);
+        }
+        return partySignatures == null ? List.of() : partySignatures;
+    }
+
+    /** The parties whose signatures the agreement still needs to come into force, by name. */
+    public String getUnsigned() {
+        return String.join(", ", getSignatures().stream().filter(s -> s.required() && !s.signed())
+                .map(PartySignature::organisation).distinct().toList());
+    }
+
+    /** Signatures are recorded while the agreement is decided or in force. */
+    public boolean isSignable() {
+        return found && (getAgreement().status() == AgreementStatus.DECIDED
+                || getAgreement().status() == AgreementStatus.ACTIVE);
     }
 
     public Agreement getAgreement() {
@@ -131,6 +159,15 @@ public class AgreementView implements Serializable {
             String heading = m.addedParty() == null ? ui.text("agreement.timeline.amendment")
                     : ui.text("agreement.timeline.joins", m.addedParty().organisation().name());
             entries.add(new TimelineEntry(m.effectiveOn(), "amendment", heading, m.description()));
+        }
+        for (PartySignature s : getSignatures()) {
+            // Signed before the system: no day is known, so it has no place on the timeline.
+            if (s.signed() && s.signedOn() != null) {
+                String how = s.method() == SignatureMethod.UPLOAD
+                        ? ui.text("signing.timeline.upload", s.signedBy(), s.filename())
+                        : ui.text("signing.timeline.paper", s.signedBy());
+                entries.add(new TimelineEntry(s.signedOn(), "signed", ui.text("signing.timeline.signed", s.organisation()), how));
+            }
         }
         for (AgreementParty p : a.parties()) {
             // A leave recorded before leaving took an amendment (none tells of it yet).
