@@ -11,6 +11,7 @@ import se.iop.common.Days;
 import se.iop.common.Settings;
 import se.iop.landlord.boundary.MailRun;
 import se.iop.landlord.boundary.PacketMailer;
+import se.iop.report.entity.ReminderKind;
 import se.iop.report.entity.ReportReminder;
 
 import javax.sql.DataSource;
@@ -34,6 +35,7 @@ public class ReminderWorker {
     private static final Logger LOG = Logger.getLogger(ReminderWorker.class.getName());
     private static final int BATCH = 500;
     static final String REPORTS_PAGE = "reports/list.xhtml";
+    static final String FOLLOW_UP_PAGE = "followup/agreement.xhtml?id=";
 
     @EJB
     private PacketMailer mailer;
@@ -70,12 +72,15 @@ public class ReminderWorker {
             return false;
         }
         Reminders.Claimed c = claimed.get();
-        URI link = Settings.publicUrl().resolve(REPORTS_PAGE);
+        // A report is written from the reports page; a self-assessment is begun on the agreement's follow-up page.
+        URI link = Settings.publicUrl().resolve(c.kind() == ReminderKind.FIDELITY
+                ? FOLLOW_UP_PAGE + c.agreementId() : REPORTS_PAGE);
         MailRun.Once once;
         try {
             once = run.sendOnce(ReminderMail.compose(run.session(), c.email(),
-                    ReminderMail.subject(c.stage(), c.agreementTitle(), c.period()),
-                    ReminderMail.text(c.stage(), c.name(), c.agreementTitle(), c.partnerName(), c.period(), c.dueOn(), link)),
+                    ReminderMail.subject(c.kind(), c.stage(), c.agreementTitle(), c.period()),
+                    ReminderMail.text(c.kind(), c.stage(), c.name(), c.agreementTitle(), c.partnerName(), c.period(),
+                            c.dueOn(), link)),
                     dataSource, (connection, at) -> ReportReminder.markSent(connection, id, c.claim(), at), "Reminder " + id);
         } catch (MessagingException | RuntimeException e) {
             once = new MailRun.Once(MailRun.Outcome.NOT_SENT, e); // the message could not even be composed

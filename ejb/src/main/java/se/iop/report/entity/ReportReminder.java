@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * One e-mail reminder to one partner user about one report period and stage. Made once (the table's unique key), then
+ * One e-mail reminder to one partner user about one report period, or one year's self-assessment, and stage. Made once (the table's unique key), then
  * mailed by whichever worker claims it, as landlord deliveries are: the claim runs out when its worker dies, and only
  * the claim still on the row may mark it sent.
  */
@@ -37,6 +37,10 @@ public class ReportReminder {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private ReminderKind kind;
 
     @Column(name = "agreement_id", nullable = false)
     private long agreementId;
@@ -143,6 +147,7 @@ public class ReportReminder {
     }
 
     public Long id() { return id; }
+    public ReminderKind kind() { return kind; }
     public long agreementId() { return agreementId; }
     public long organisationId() { return organisationId; }
     public String period() { return period; }
