@@ -35,6 +35,9 @@ class RequestLimitsTest {
         assertEquals(RequestLimits.MAX_BODY, RequestLimits.maxBody("/api/agreements"));
         assertEquals(RequestLimits.MAX_BODY, RequestLimits.maxBody("/api/reports/12"));
         assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/api/reports/12/attachments"));
+        assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/api/fidelity/12/attachments"));
+        assertEquals(RequestLimits.MAX_BODY, RequestLimits.maxBody("/api/fidelity/12"));
+        assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/followup/fidelity.xhtml"));
         assertEquals(RequestLimits.MAX_IMPORT, RequestLimits.maxBody("/api/budgets/3/expenses/import"));
         assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/reports/edit.xhtml"));
         assertEquals(RequestLimits.MAX_IMPORT, RequestLimits.maxBody("/budget/io.xhtml"));
