@@ -23,6 +23,11 @@ import se.iop.it.Deployments;
 import se.iop.it.FollowUpFixtures;
 import se.iop.it.Rows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +37,7 @@ import static se.iop.it.Fixtures.STADSMISSION;
 import static se.iop.it.Fixtures.created;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.ok;
+import static se.iop.it.Widgets.ajaxDone;
 import static se.iop.it.Widgets.choose;
 import static se.iop.it.Widgets.messages;
 import static se.iop.it.Widgets.scrollTo;
@@ -41,7 +47,7 @@ import static se.iop.it.Widgets.waitForText;
 
 /**
  * The fidelity self-assessment in a real browser: a partner begins this year's on the agreement's follow-up page,
- * is refused handing it in with an item unscored, scores every item and hands it in; the administrator approves it;
+ * attaches evidence for an item, is refused handing it in with an item unscored, scores every item and hands it in; the administrator approves it;
  * the follow-up page shows its domain scores and total against the maximum, and the trend chart over the years.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -76,6 +82,16 @@ class FidelityBrowserIT {
                 b.waitUntil(ExpectedConditions.urlContains("followup/fidelity.xhtml?id="));
                 assessment[0] = Long.parseLong(b.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
                 assertEquals("Utkast", b.find(By.id("status")).getText());
+
+                // Evidence for the first item, attached as a report's attachments are.
+                String first = codes.get(0) + " " + Rows.value("select text from fidelity_item where code = ?", codes.get(0));
+                choose(b, "evidence:item", first);
+                ajaxDone(b);
+                b.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(evidenceFile().toString());
+                b.waitUntil(d -> text(b.find(By.id("evidenceList:files"))).contains("Rutin val av bostad.txt"));
+                assertTrue(text(b.find(By.id("evidenceList:files"))).contains(first), text(b.find(By.id("evidenceList:files"))));
+                scrollTo(b, "evidenceTitle");
+                b.screenshot("fidelity-evidence");
                 assertAccessible(b, "the partner's draft");
 
                 int items = codes.size();
@@ -97,6 +113,11 @@ class FidelityBrowserIT {
                 logout(b);
             });
             assertEquals("SUBMITTED", Rows.value("select status from fidelity_assessment where id = ?", assessment[0]));
+            assertEquals(codes.get(0), Rows.value("select i.code from fidelity_attachment f join fidelity_item i"
+                    + " on i.id = f.item_id where f.assessment_id = ? and f.filename = 'Rutin val av bostad.txt'", assessment[0]));
+            assertEquals(1L, ((Number) Rows.value("select count(*) from registry_entry r join fidelity_attachment f"
+                    + " on f.id = r.document_id where r.document_kind = 'FIDELITY_ATTACHMENT' and f.assessment_id = ?",
+                    assessment[0])).longValue(), "received in the diary with the assessment");
             assertEquals("Hyresgästerna väljer bland erbjudna lägenheter.",
                     Rows.value("select s.comment from fidelity_score s join fidelity_item i on i.id = s.item_id"
                             + " where s.assessment_id = ? and i.code = ?", assessment[0], codes.get(0)));
@@ -104,6 +125,8 @@ class FidelityBrowserIT {
             steps(b, "admin-approves", () -> {
                 b.login("handlaggare", "bostadforst");
                 b.open("followup/fidelity.xhtml?id=" + assessment[0]);
+                assertTrue(text(b.find(By.id("evidenceList:files"))).contains("Rutin val av bostad.txt"));
+                assertTrue(b.driver().findElements(By.cssSelector("input[type=file]")).isEmpty(), "handed in: no upload");
                 b.find(By.id("review:approve")).click();
                 b.waitUntil(ExpectedConditions.textToBe(By.id("status"), "Godkänd"));
                 assertTrue(text(b.find(By.id("assessment:lockedNotice"))).contains("godkänd och låst"));
@@ -135,6 +158,17 @@ class FidelityBrowserIT {
                 b.find(By.id("notFound"));
                 logout(b);
             });
+        }
+    }
+
+    /** A small text file of evidence, as a partner keeps one on disk. */
+    private static Path evidenceFile() {
+        try {
+            Path file = Files.createTempDirectory("iop-evidence").resolve("Rutin val av bostad.txt");
+            Files.writeString(file, "Hyresgästen väljer bostad bland de lägenheter som erbjuds.\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

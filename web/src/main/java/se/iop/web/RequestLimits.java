@@ -42,7 +42,8 @@ public class RequestLimits extends HttpFilter {
     /** The cost import: the domain's own 10 MB limit (ExpenseCsv) answers more precisely under this. */
     public static final long MAX_IMPORT = 10 * KB * KB + MULTIPART_SLACK;
 
-    private static final Pattern ATTACHMENTS = Pattern.compile("/api/reports/[^/]+/attachments/?");
+    /** A report's attachments and a self-assessment's evidence: the same rule, the same limit. */
+    private static final Pattern ATTACHMENTS = Pattern.compile("/api/(reports|fidelity)/[^/]+/attachments/?");
     /** A signed agreement uploaded: an attachment by the same rules. */
     private static final Pattern SIGNATURES = Pattern.compile("/api/agreements/[^/]+/signatures/?");
     private static final Pattern IMPORT = Pattern.compile("/api/budgets/[^/]+/expenses/import/?");
@@ -59,7 +60,7 @@ public class RequestLimits extends HttpFilter {
             return MAX_BODY;
         }
         return switch (path) {
-            case "/reports/edit.xhtml", "/agreements/view.xhtml" -> MAX_ATTACHMENT;
+            case "/reports/edit.xhtml", "/agreements/view.xhtml", "/followup/fidelity.xhtml" -> MAX_ATTACHMENT;
             case "/budget/io.xhtml" -> MAX_IMPORT;
             default -> MAX_BODY;
         };

@@ -38,6 +38,9 @@ class RequestLimitsTest {
         assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/api/agreements/12/signatures"));
         assertEquals(RequestLimits.MAX_BODY, RequestLimits.maxBody("/api/agreements/12/signatures/3/document"));
         assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/agreements/view.xhtml"));
+        assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/api/fidelity/12/attachments"));
+        assertEquals(RequestLimits.MAX_BODY, RequestLimits.maxBody("/api/fidelity/12"));
+        assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/followup/fidelity.xhtml"));
         assertEquals(RequestLimits.MAX_IMPORT, RequestLimits.maxBody("/api/budgets/3/expenses/import"));
         assertEquals(RequestLimits.MAX_ATTACHMENT, RequestLimits.maxBody("/reports/edit.xhtml"));
         assertEquals(RequestLimits.MAX_IMPORT, RequestLimits.maxBody("/budget/io.xhtml"));

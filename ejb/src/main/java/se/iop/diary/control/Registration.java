@@ -46,6 +46,12 @@ public record Registration(DocumentKind kind, long documentId, Direction directi
                 "Självskattning av programtrohet " + year + ", IOP-avtal: " + agreementTitle, submitted);
     }
 
+    public static Registration fidelityAttachment(long id, String partner, String filename, int year,
+                                                  LocalDate submitted) {
+        return new Registration(DocumentKind.FIDELITY_ATTACHMENT, id, Direction.INCOMING, null, partner, false,
+                "Bilaga " + filename + " till självskattning av programtrohet " + year, submitted);
+    }
+
     public static Registration attachment(long id, String partner, String filename, String period,
                                           LocalDate submitted) {
         return new Registration(DocumentKind.REPORT_ATTACHMENT, id, Direction.INCOMING, null, partner, false,

@@ -17,6 +17,8 @@ public enum DocumentKind {
     REPORT_ATTACHMENT,
     /** A partner's yearly fidelity self-assessment, received when first submitted. */
     FIDELITY_ASSESSMENT,
+    /** Evidence attached to a fidelity self-assessment, received with the assessment's submission. */
+    FIDELITY_ATTACHMENT,
     /** A landlord's request to be contacted, received when the landlord reports it. */
     CONTACT_NEED,
     /** A version of a landlord information packet, sent when it is first sent. */

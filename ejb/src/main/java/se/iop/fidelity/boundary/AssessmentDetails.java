@@ -5,6 +5,7 @@ import se.iop.fidelity.entity.FidelityScale;
 import se.iop.fidelity.entity.FidelityScore;
 import se.iop.report.entity.ReportStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,22 @@ import java.util.List;
 public record AssessmentDetails(long id, long version, long agreementId, String agreementTitle, long partnerId,
                                 String partnerName, int year, ReportStatus status, List<Entry> entries,
                                 FidelityScale.Scoring scoring, String createdBy, LocalDate submittedOn,
-                                String submittedBy, LocalDate reviewedOn, String reviewedBy, String reviewComment) {
+                                String submittedBy, LocalDate reviewedOn, String reviewedBy, String reviewComment,
+                                List<Attachment> attachments) {
 
     /** One item of the scale with what the assessment says of it (score and comment null when not given). */
     public record Entry(String domain, String item, String text, Integer score, String comment) {
+    }
+
+    /**
+     * One piece of evidence: for the item of code {@code item}, or (null) the whole assessment; {@code disposedOn} is the
+     * day its content was disposed of (gallrad), null while it is kept.
+     */
+    public record Attachment(long id, String item, String filename, String contentType, long sizeBytes,
+                             Instant uploadedAt, String uploadedBy, LocalDate disposedOn) {
+        public boolean disposed() {
+            return disposedOn != null;
+        }
     }
 
     static AssessmentDetails of(FidelityAssessment a, FidelityScale scale) {
@@ -30,6 +43,9 @@ public record AssessmentDetails(long id, long version, long agreementId, String 
         }
         return new AssessmentDetails(a.id(), a.version(), a.agreement().id(), a.agreement().title(), a.partner().id(),
                 a.partner().name(), a.year(), a.status(), entries, scale.score(a.scoreByItem()), a.createdBy(),
-                a.submittedOn(), a.submittedBy(), a.reviewedOn(), a.reviewedBy(), a.reviewComment());
+                a.submittedOn(), a.submittedBy(), a.reviewedOn(), a.reviewedBy(), a.reviewComment(),
+                a.attachments().stream().map(f -> new Attachment(f.id(), f.itemId() == null ? null
+                        : scale.item(f.itemId()).map(FidelityScale.Item::code).orElse(null), f.filename(),
+                        f.contentType(), f.sizeBytes(), f.uploadedAt(), f.uploadedBy(), f.disposedOn())).toList());
     }
 }

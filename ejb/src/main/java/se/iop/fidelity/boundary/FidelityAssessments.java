@@ -17,10 +17,12 @@ import se.iop.common.Versions;
 import se.iop.diary.boundary.Registrations;
 import se.iop.diary.control.Registration;
 import se.iop.fidelity.entity.FidelityAssessment;
+import se.iop.fidelity.entity.FidelityAttachment;
 import se.iop.fidelity.entity.FidelityScale;
 import se.iop.partner.entity.Organisation;
 import se.iop.report.entity.ReportStatus;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -132,7 +134,49 @@ public class FidelityAssessments {
         // Received by the municipality like a report; handed in again after a return, it keeps its entry.
         registrations.register(Registration.fidelity(a.id(), a.partner().name(), a.year(), a.agreement().title(),
                 a.submittedOn()));
+        // Its evidence is received with it; a file added after a return gets its own entry.
+        for (FidelityAttachment f : a.attachments()) {
+            registrations.register(Registration.fidelityAttachment(f.id(), a.partner().name(), f.filename(), a.year(),
+                    a.submittedOn()));
+        }
         return details(a);
+    }
+
+    /**
+     * Attaches evidence to the caller's own draft or returned assessment, for one item by its code or (blank) for the
+     * whole. The row is locked first, so a hand-in at the same moment comes either before (and the file is refused)
+     * or after (and it is received with the file).
+     */
+    @RolesAllowed("PARTNER")
+    public AssessmentDetails attach(long id, String item, String filename, String contentType, byte[] bytes) {
+        FidelityAssessment a = assessment(id);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        a.attach(scale(), item, filename, contentType, bytes, caller.username(), Instant.now());
+        return details(stored(a));
+    }
+
+    @RolesAllowed("PARTNER")
+    public AssessmentDetails detach(long id, long attachmentId) {
+        FidelityAssessment a = assessment(id);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        a.detach(attachmentId);
+        return details(stored(a));
+    }
+
+    /**
+     * A piece of evidence with its bytes: for the partner's own organisation, administrators and auditors (finance
+     * reads the assessment, not its evidence); another organisation's does not exist to a partner.
+     */
+    @RolesAllowed({"ADMIN", "AUDITOR", "PARTNER"})
+    public Evidence evidence(long id, long attachmentId) {
+        FidelityAttachment f = assessment(id).attachment(attachmentId);
+        return new Evidence(f.filename(), f.contentType(), f.bytes());
+    }
+
+    /** The content of one piece of evidence, to be handed out as a file. */
+    public record Evidence(String filename, String contentType, byte[] bytes) {
     }
 
     @RolesAllowed("ADMIN")

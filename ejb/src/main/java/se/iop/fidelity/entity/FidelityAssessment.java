@@ -19,11 +19,14 @@ import org.hibernate.envers.Audited;
 import se.iop.agreement.entity.Agreement;
 import se.iop.agreement.entity.PartyRole;
 import se.iop.common.InvalidInput;
+import se.iop.common.NotFound;
 import se.iop.common.StateConflict;
 import se.iop.common.Text;
 import se.iop.partner.entity.Organisation;
+import se.iop.report.entity.IncomingFile;
 import se.iop.report.entity.ReportStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,6 +96,10 @@ public class FidelityAssessment {
     @OneToMany(mappedBy = "assessment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("itemId")
     private List<FidelityScore> scores = new ArrayList<>();
+
+    @OneToMany(mappedBy = "assessment", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<FidelityAttachment> attachments = new ArrayList<>();
 
     protected FidelityAssessment() {
     }
@@ -199,6 +206,34 @@ public class FidelityAssessment {
         status = ReportStatus.RETURNED;
         reviewedOn = today;
         reviewedBy = by;
+    }
+
+    /**
+     * Attaches evidence while the partner may still change the assessment, for one item (by its code) or, with no
+     * item, for the whole; the file is taken in by the rule every attachment follows ({@link IncomingFile}).
+     */
+    public FidelityAttachment attach(FidelityScale scale, String item, String filename, String contentType, byte[] bytes,
+                                     String by, Instant at) {
+        status.requireEditable(KEYS);
+        Long itemId = item == null || item.isBlank() ? null : scale.known(item).id();
+        FidelityAttachment a = new FidelityAttachment(this, itemId,
+                IncomingFile.accept(filename, contentType, bytes, attachments.size()), by, at);
+        attachments.add(a);
+        return a;
+    }
+
+    public void detach(long attachmentId) {
+        status.requireEditable(KEYS);
+        attachments.remove(attachment(attachmentId));
+    }
+
+    public FidelityAttachment attachment(long attachmentId) {
+        return attachments.stream().filter(a -> a.id() != null && a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new NotFound("attachment"));
+    }
+
+    public List<FidelityAttachment> attachments() {
+        return Collections.unmodifiableList(attachments);
     }
 
     /** The scores given so far by item id (an item scored without a number is absent). */

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import se.iop.report.entity.ReminderKind;
 import se.iop.report.entity.ReminderStage;
 import se.iop.report.entity.ReportPeriod;
 
@@ -14,40 +15,51 @@ import java.util.Date;
 import java.util.Locale;
 
 /**
- * The reminder a partner user gets: in Swedish, then in English (accounts keep no language of their own), naming the
- * agreement, the period and the last day, with a link to the reports page.
+ * The reminder a partner user gets: in Swedish, then in English (accounts keep no language of their own), naming what
+ * is due (the activity report of a quarter, or the fidelity self-assessment of a year), the agreement and the last day,
+ * with a link to where it is written.
  */
 final class ReminderMail {
+
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
     private ReminderMail() {
     }
 
-    static String subject(ReminderStage stage, String agreementTitle, ReportPeriod period) {
-        String label = period.label(Locale.forLanguageTag("sv"));
-        return (stage == ReminderStage.LATE ? "Försenad verksamhetsrapport: " : "Påminnelse om verksamhetsrapport: ")
+    /** "Verksamhetsrapporten för Kvartal 1 2025" / "The activity report for Q1 2025", and the like for a year's assessment. */
+    private static String what(ReminderKind kind, String period, Locale locale) {
+        boolean sv = locale.equals(SWEDISH);
+        if (kind == ReminderKind.FIDELITY) {
+            return sv ? "Självskattningen av programtrohet för " + period : "The fidelity self-assessment for " + period;
+        }
+        String label = ReportPeriod.parse(period).label(locale);
+        return sv ? "Verksamhetsrapporten för " + label : "The activity report for " + label;
+    }
+
+    static String subject(ReminderKind kind, ReminderStage stage, String agreementTitle, String period) {
+        String label = kind == ReminderKind.FIDELITY ? period : ReportPeriod.parse(period).label(SWEDISH);
+        String thing = kind == ReminderKind.FIDELITY ? "självskattning av programtrohet" : "verksamhetsrapport";
+        return (stage == ReminderStage.LATE ? "Försenad " + thing + ": " : "Påminnelse om " + thing + ": ")
                 + label + ", " + agreementTitle;
     }
 
-    static String text(ReminderStage stage, String name, String agreementTitle, String partnerName, ReportPeriod period,
-                       LocalDate dueOn, URI link) {
-        String sv = period.label(Locale.forLanguageTag("sv"));
-        String en = period.label(Locale.ENGLISH);
-        StringBuilder t = new StringBuilder("Hej ").append(name).append(",\n\n");
+    static String text(ReminderKind kind, ReminderStage stage, String name, String agreementTitle, String partnerName,
+                       String period, LocalDate dueOn, URI link) {
+        StringBuilder t = new StringBuilder("Hej ").append(name).append(",\n\n")
+                .append(what(kind, period, SWEDISH)).append(" från ").append(partnerName).append(" om \"")
+                .append(agreementTitle).append('"');
         if (stage == ReminderStage.LATE) {
-            t.append("Verksamhetsrapporten för ").append(sv).append(" från ").append(partnerName).append(" om \"")
-                    .append(agreementTitle).append("\" skulle ha lämnats in senast ").append(dueOn)
+            t.append(" skulle ha lämnats in senast ").append(dueOn)
                     .append(" och har inte kommit in. Lämna in den så snart som möjligt:\n");
         } else {
-            t.append("Verksamhetsrapporten för ").append(sv).append(" från ").append(partnerName).append(" om \"")
-                    .append(agreementTitle).append("\" ska lämnas in senast ").append(dueOn).append(":\n");
+            t.append(" ska lämnas in senast ").append(dueOn).append(":\n");
         }
-        t.append(link).append("\n\nMed vänliga hälsningar\nBostad först\n\n---\n\nHello ").append(name).append(",\n\n");
+        t.append(link).append("\n\nMed vänliga hälsningar\nBostad först\n\n---\n\nHello ").append(name).append(",\n\n")
+                .append(what(kind, period, Locale.ENGLISH)).append(" on \"").append(agreementTitle).append('"');
         if (stage == ReminderStage.LATE) {
-            t.append("The activity report for ").append(en).append(" on \"").append(agreementTitle)
-                    .append("\" was due on ").append(dueOn).append(" and has not been submitted. Please submit it as soon as possible:\n");
+            t.append(" was due on ").append(dueOn).append(" and has not been submitted. Please submit it as soon as possible:\n");
         } else {
-            t.append("The activity report for ").append(en).append(" on \"").append(agreementTitle)
-                    .append("\" is due on ").append(dueOn).append(":\n");
+            t.append(" is due on ").append(dueOn).append(":\n");
         }
         return t.append(link).append('\n').toString();
     }

@@ -12,6 +12,7 @@ import se.iop.common.Settings;
 import se.iop.landlord.boundary.MailRun;
 import se.iop.landlord.boundary.MailSettings;
 import se.iop.landlord.boundary.PacketMailer;
+import se.iop.report.entity.ReminderKind;
 import se.iop.report.entity.ReportReminder;
 
 import javax.sql.DataSource;
@@ -38,6 +39,7 @@ public class ReminderWorker {
     private static final Logger LOG = Logger.getLogger(ReminderWorker.class.getName());
     private static final int BATCH = 500;
     static final String REPORTS_PAGE = "reports/list.xhtml";
+    static final String FOLLOW_UP_PAGE = "followup/agreement.xhtml?id=";
 
     @EJB
     private PacketMailer mailer;
@@ -74,12 +76,15 @@ public class ReminderWorker {
             return false;
         }
         Reminders.Claimed c = claimed.get();
-        URI link = Settings.publicUrl().resolve(REPORTS_PAGE);
+        // A report is written from the reports page; a self-assessment is begun on the agreement's follow-up page.
+        URI link = Settings.publicUrl().resolve(c.kind() == ReminderKind.FIDELITY
+                ? FOLLOW_UP_PAGE + c.agreementId() : REPORTS_PAGE);
         MailRun.Once once;
         try {
             once = run.sendOnce(ReminderMail.compose(run.session(), c.email(),
-                    ReminderMail.subject(c.stage(), c.agreementTitle(), c.period()),
-                    ReminderMail.text(c.stage(), c.name(), c.agreementTitle(), c.partnerName(), c.period(), c.dueOn(), link)),
+                    ReminderMail.subject(c.kind(), c.stage(), c.agreementTitle(), c.period()),
+                    ReminderMail.text(c.kind(), c.stage(), c.name(), c.agreementTitle(), c.partnerName(), c.period(),
+                            c.dueOn(), link)),
                     dataSource, new MailRun.Marks() {
                         @Override
                         public boolean ending(Connection connection, Instant at) throws SQLException {

@@ -17,7 +17,10 @@ import se.iop.common.MailClaim;
 import se.iop.common.NotFound;
 import se.iop.common.Settings;
 import se.iop.landlord.boundary.MailSettings;
+import se.iop.fidelity.entity.FidelityAssessment;
+import se.iop.fidelity.entity.FidelitySchedule;
 import se.iop.report.entity.ActivityReport;
+import se.iop.report.entity.ReminderKind;
 import se.iop.report.entity.ReminderStage;
 import se.iop.report.entity.ReportPeriod;
 import se.iop.report.entity.ReportReminder;
@@ -25,6 +28,7 @@ import se.iop.report.entity.ReportingSchedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +37,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * E-mail reminders about activity reports not handed in (issue 13 §4). The scheduled job makes the rows the schedule
- * calls for ({@link #queue}); the unique key of a row (agreement, partner, period, stage, account) keeps each to once,
+ * E-mail reminders about activity reports and fidelity self-assessments not handed in (issue 13 §4). The scheduled job
+ * makes the rows the schedules call for ({@link #queue}: {@link ReportingSchedule}, {@link FidelitySchedule}); the unique
+ * key of a row (kind, agreement, partner, period or year, stage, account) keeps each to once,
  * whichever node comes to it. The rows are then mailed by claiming them, as landlord deliveries are. Only
  * administrators and auditors see what was sent.
  */
@@ -58,17 +63,21 @@ public class Reminders {
         return (int) Settings.number("iop.reminder.days", "IOP_REMINDER_DAYS", 14, 0);
     }
 
-    /** What a claimed reminder's mail needs, read while it was claimed. */
-    public record Claimed(long id, String claim, String email, String name, String agreementTitle, String partnerName,
-                          ReportPeriod period, ReminderStage stage, LocalDate dueOn) {
+    /** What a claimed reminder's mail needs, read while it was claimed ({@code period}: a quarter's code or a year). */
+    public record Claimed(long id, String claim, String email, String name, long agreementId, String agreementTitle,
+                          String partnerName, ReminderKind kind, String period, ReminderStage stage, LocalDate dueOn) {
     }
 
-    /** Makes the reminders the periods not yet reported call for on {@code today}; returns how many were new. */
+    /**
+     * Makes the reminders the periods not yet reported, and the years' self-assessments not yet handed in, call for on
+     * {@code today}; returns how many were new.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int queue(LocalDate today) {
         int days = daysBefore();
+        MonthDay fidelityDue = FidelitySchedule.dueDay();
         int made = 0;
-        // Runs at every tick of the job: the agreements with their parties, and all their reports, in two queries.
+        // Runs at every tick of the job: the agreements with their parties, their reports and assessments, in three queries.
         List<Agreement> agreements = em.createQuery("select distinct a from Agreement a left join fetch a.parties p"
                 + " left join fetch p.organisation where a.status in :s", Agreement.class)
                 .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultList();
@@ -76,32 +85,67 @@ public class Reminders {
                         + " where r.agreement.status in :s", ActivityReport.class)
                 .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultStream()
                 .collect(Collectors.groupingBy(r -> r.agreement().id()));
+        Map<Long, List<FidelityAssessment>> assessments = em.createQuery("select f from FidelityAssessment f"
+                        + " join fetch f.partner where f.agreement.status in :s", FidelityAssessment.class)
+                .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultStream()
+                .collect(Collectors.groupingBy(f -> f.agreement().id()));
         for (Agreement a : agreements) {
             List<ActivityReport> own = reports.getOrDefault(a.id(), List.of());
             for (ReminderStage.Wanted w : ReminderStage.wanted(ReportingSchedule.due(a, own, today), today, days)) {
-                made += em.createNativeQuery("insert into report_reminder (agreement_id, organisation_id, period, stage,"
-                                + " account_id, due_on, status, queued_at)"
-                                + " select ?1, ?2, ?3, ?4, ac.id, ?5, 'QUEUED', now() from account ac"
-                                + " join account_role r on r.account_id = ac.id and r.role = ?6"
-                                + " where ac.organisation_id = ?2 and ac.active and ac.email is not null and ac.email <> ''"
-                                // a person invited who has not accepted yet is no user yet: reminded once accepted
-                                + " and not exists (select 1 from invitation i where i.account_id = ac.id"
-                                + " and i.accepted_at is null)"
-                                // made already: not selected, so the job's every tick takes no id from the sequence
-                                + " and not exists (select 1 from report_reminder x where x.agreement_id = ?1"
-                                + " and x.organisation_id = ?2 and x.period = ?3 and x.stage = ?4 and x.account_id = ac.id)"
-                                + " on conflict do nothing")
-                        .setParameter(1, a.id()).setParameter(2, w.report().partnerId())
-                        .setParameter(3, w.report().period().code()).setParameter(4, w.stage().name())
-                        .setParameter(5, w.report().dueOn()).setParameter(6, Role.PARTNER.name()).executeUpdate();
+                made += queue(ReminderKind.REPORT, a.id(), w.report().partnerId(), w.report().period().code(), w.stage(),
+                        w.report().dueOn());
+            }
+            for (FidelitySchedule.DueAssessment d : FidelitySchedule.due(a, assessments.getOrDefault(a.id(), List.of()),
+                    today, fidelityDue)) {
+                ReminderStage stage = ReminderStage.of(d.dueOn(), today, days);
+                if (stage != null) {
+                    made += queue(ReminderKind.FIDELITY, a.id(), d.partnerId(), Integer.toString(d.year()), stage, d.dueOn());
+                }
             }
         }
         return made;
     }
 
+    /** One reminder per partner user with an address, whatever it is about: the one rule of who is reminded, once. */
+    private int queue(ReminderKind kind, long agreementId, long partnerId, String period, ReminderStage stage,
+                      LocalDate dueOn) {
+        return em.createNativeQuery("insert into report_reminder (kind, agreement_id, organisation_id, period, stage,"
+                        + " account_id, due_on, status, queued_at)"
+                        + " select ?7, ?1, ?2, ?3, ?4, ac.id, ?5, 'QUEUED', now() from account ac"
+                        + " join account_role r on r.account_id = ac.id and r.role = ?6"
+                        + " where ac.organisation_id = ?2 and ac.active and ac.email is not null and ac.email <> ''"
+                        // a person invited who has not accepted yet is no user yet: reminded once accepted
+                        + " and not exists (select 1 from invitation i where i.account_id = ac.id"
+                        + " and i.accepted_at is null)"
+                        // made already: not selected, so the job's every tick takes no id from the sequence
+                        + " and not exists (select 1 from report_reminder x where x.kind = ?7 and x.agreement_id = ?1"
+                        + " and x.organisation_id = ?2 and x.period = ?3 and x.stage = ?4 and x.account_id = ac.id)"
+                        + " on conflict do nothing")
+                .setParameter(1, agreementId).setParameter(2, partnerId).setParameter(3, period)
+                .setParameter(4, stage.name()).setParameter(5, dueOn).setParameter(6, Role.PARTNER.name())
+                .setParameter(7, kind.name()).executeUpdate();
+    }
+
     private List<ActivityReport> reports(Agreement a) {
         return em.createQuery("select r from ActivityReport r join fetch r.partner where r.agreement = :a",
                 ActivityReport.class).setParameter("a", a).getResultList();
+    }
+
+    private List<FidelityAssessment> assessments(Agreement a) {
+        return em.createQuery("select f from FidelityAssessment f join fetch f.partner where f.agreement = :a",
+                FidelityAssessment.class).setParameter("a", a).getResultList();
+    }
+
+    /** Whether what the reminder is about is still not handed in (and still due from its partner) today. */
+    private boolean stillDue(ReportReminder r, Agreement a, LocalDate today) {
+        if (r.kind() == ReminderKind.FIDELITY) {
+            int year = Integer.parseInt(r.period());
+            return FidelitySchedule.due(a, assessments(a), today, FidelitySchedule.dueDay()).stream()
+                    .anyMatch(d -> d.partnerId() == r.organisationId() && d.year() == year);
+        }
+        ReportPeriod period = ReportPeriod.parse(r.period());
+        return ReportingSchedule.due(a, reports(a), today).stream()
+                .anyMatch(d -> d.partnerId() == r.organisationId() && d.period().equals(period));
     }
 
     /** Reminders that await mail and nobody holds. */
@@ -129,20 +173,18 @@ public class Reminders {
             return Optional.empty();
         }
         Agreement a = em.find(Agreement.class, r.agreementId());
-        ReportPeriod period = ReportPeriod.parse(r.period());
-        boolean stillDue = ReportingSchedule.due(a, reports(a), today).stream()
-                .anyMatch(d -> d.partnerId() == r.organisationId() && d.period().equals(period));
+        boolean stillDue = stillDue(r, a, today);
         Object[] account = (Object[]) em.createNativeQuery("select ac.display_name, o.name, ac.email, ac.active"
                         + " from account ac join organisation o on o.id = ?2 where ac.id = ?1")
                 .setParameter(1, r.accountId()).setParameter(2, r.organisationId()).getSingleResult();
         String email = (String) account[2];
-        // Handed in meanwhile, or the user left (deactivated, no address): not sent.
+        // Handed in meanwhile (the report, or the year's self-assessment), or the user left (deactivated, no address): not sent.
         if (!stillDue || email == null || email.isBlank() || !Boolean.TRUE.equals(account[3])) {
             r.cancel();
             return Optional.empty();
         }
-        return Optional.of(new Claimed(id, claim, email, (String) account[0], a.title(), (String) account[1], period,
-                r.stage(), r.dueOn()));
+        return Optional.of(new Claimed(id, claim, email, (String) account[0], a.id(), a.title(), (String) account[1],
+                r.kind(), r.period(), r.stage(), r.dueOn()));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -173,8 +215,9 @@ public class Reminders {
     }
 
     /**
-     * The reminders made, newest first, of one agreement or (null) of all; the status of one whose worker died at the
-     * message's end is UNCERTAIN (it may have arrived; an administrator may send it again).
+     * The reminders made, about reports and self-assessments alike, newest first, of one agreement or (null) of all;
+     * the status of one whose worker died at the message's end is UNCERTAIN (it may have arrived; an administrator may
+     * send it again).
      */
     @RolesAllowed({"ADMIN", "AUDITOR"})
     public List<SentReminder> sent(Long agreementId) {
@@ -186,7 +229,7 @@ public class Reminders {
         Instant now = Instant.now();
         return rows.stream().map(row -> {
             ReportReminder r = (ReportReminder) row[0];
-            return new SentReminder(r.id(), r.agreementId(), (String) row[1], (String) row[2], r.period(),
+            return new SentReminder(r.id(), r.kind().name(), r.agreementId(), (String) row[1], (String) row[2], r.period(),
                     r.stage().name(), (String) row[3], (String) row[4], r.dueOn(),
                     r.uncertain(now) ? UNCERTAIN : r.status().name(), r.attempts(),
                     r.queuedAt(), r.sentAt(), r.failureReason());

@@ -54,7 +54,7 @@ public class ActivityReport {
 
     public static final int NARRATIVE_MAX = 20000;
     public static final int COMMENT_MAX = 4000;
-    public static final int MAX_ATTACHMENTS = 10;
+    public static final int MAX_ATTACHMENTS = IncomingFile.MAX_PER_DOCUMENT;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -314,13 +314,8 @@ public class ActivityReport {
 
     public ReportAttachment attach(String filename, String contentType, byte[] bytes, String by, Instant at) {
         requireEditable();
-        String name = FileType.cleanName(filename);
-        FileType type = FileType.check(name, contentType, bytes);
-        if (attachments.size() >= MAX_ATTACHMENTS) {
-            throw new StateConflict("file", "error.attachment.tooMany", MAX_ATTACHMENTS);
-        }
-        DocumentText.refuseIdentityNumbers(type, bytes);
-        ReportAttachment a = new ReportAttachment(this, name, type, bytes, by, at);
+        ReportAttachment a = new ReportAttachment(this, IncomingFile.accept(filename, contentType, bytes,
+                attachments.size()), by, at);
         attachments.add(a);
         return a;
     }

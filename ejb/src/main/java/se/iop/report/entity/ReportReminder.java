@@ -19,9 +19,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One e-mail reminder to one partner user about one report period and stage. Made once (the table's unique key), then
- * mailed by whichever worker claims it, as landlord deliveries are ({@link MailClaim}): the claim runs out when its
- * worker dies before the message's end, and only the claim still on the row may mark it ending and then sent.
+ * One e-mail reminder to one partner user about one report period, or one year's self-assessment, and stage. Made once
+ * (the table's unique key), then mailed by whichever worker claims it, as landlord deliveries are ({@link MailClaim}):
+ * the claim runs out when its worker dies before the message's end, and only the claim still on the row may mark it
+ * ending and then sent.
  */
 @Entity
 @Table(name = "report_reminder")
@@ -35,6 +36,10 @@ public class ReportReminder {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private ReminderKind kind;
 
     @Column(name = "agreement_id", nullable = false)
     private long agreementId;
@@ -152,6 +157,7 @@ public class ReportReminder {
     }
 
     public Long id() { return id; }
+    public ReminderKind kind() { return kind; }
     public long agreementId() { return agreementId; }
     public long organisationId() { return organisationId; }
     public String period() { return period; }

@@ -46,7 +46,7 @@ public class Retention {
     /** What a disposed text reads afterwards, where the column may not be empty. */
     static final String DISPOSED = "Gallrad";
     static final Set<String> TYPES = Set.of("AGREEMENT", "COMMITTEE_DECISION", "ACTIVITY_REPORT", "REPORT_ATTACHMENT",
-            "CONTACT_NEED", "CONTACT_NOTE");
+            "FIDELITY_ATTACHMENT", "CONTACT_NEED", "CONTACT_NOTE");
     /** Kept for good: the agreement and the decisions are what the archive is for. */
     static final Set<String> PERMANENT_ONLY = Set.of("AGREEMENT", "COMMITTEE_DECISION");
     /** Belong to a landlord, not to an agreement. */
@@ -226,10 +226,8 @@ public class Retention {
                 update("update activity_report set narrative = null, narrative_disposed_at = now() where id = ?1", id);
                 update("update activity_report_aud set narrative = null where id = ?1", id);
             }
-            case "REPORT_ATTACHMENT" -> {
-                update("update attachment_content set bytes = decode('', 'hex') where id = (select content_id from report_attachment where id = ?1)", id);
-                update("update report_attachment set disposed_at = now() where id = ?1", id);
-            }
+            case "REPORT_ATTACHMENT" -> disposeAttachment("report_attachment", id);
+            case "FIDELITY_ATTACHMENT" -> disposeAttachment("fidelity_attachment", id);
             case "CONTACT_NEED" -> {
                 update("update contact_need set description = ?2, handled_note = null, disposed_at = now() where id = ?1", id, DISPOSED);
                 update("update contact_need_aud set description = ?2, handled_note = null where id = ?1", id, DISPOSED);
@@ -240,6 +238,13 @@ public class Retention {
             }
             default -> throw new IllegalStateException("No disposal for " + d.documentType());
         }
+    }
+
+    /** An attachment of any kind: its bytes emptied (the history keeps none), its row marked as disposed of. */
+    private void disposeAttachment(String table, long id) {
+        update("update attachment_content set bytes = decode('', 'hex') where id = (select content_id from " + table
+                + " where id = ?1)", id);
+        update("update " + table + " set disposed_at = now() where id = ?1", id);
     }
 
     private List<Due> due(LocalDate today) {
@@ -257,6 +262,11 @@ public class Retention {
                     select 'REPORT_ATTACHMENT', a.id, r.agreement_id, cast(a.uploaded_at at time zone 'Europe/Stockholm' as date), e.ended_on,
                            a.filename
                       from report_attachment a join activity_report r on r.id = a.report_id left join ended e on e.id = r.agreement_id
+                     where a.disposed_at is null
+                    union all
+                    select 'FIDELITY_ATTACHMENT', a.id, f.agreement_id, cast(a.uploaded_at at time zone 'Europe/Stockholm' as date), e.ended_on,
+                           a.filename
+                      from fidelity_attachment a join fidelity_assessment f on f.id = a.assessment_id left join ended e on e.id = f.agreement_id
                      where a.disposed_at is null
                     union all
                     select 'CONTACT_NEED', n.id, null, cast(n.reported_at at time zone 'Europe/Stockholm' as date), null,

@@ -11,6 +11,7 @@ import se.iop.fidelity.entity.FidelityScale;
 import se.iop.fidelity.entity.FidelityScore;
 import se.iop.report.entity.ReportStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -70,11 +71,20 @@ public final class FidelityJson {
     public record FidelityDomainScoreJson(String code, String name, int score, int max, boolean complete) {
     }
 
+    /** A piece of evidence: for the item of code {@code item}, or (null) the whole assessment. */
+    public record FidelityAttachmentJson(long id, String item, String filename, String contentType, long size,
+                                         Instant uploadedAt, String uploadedBy, LocalDate disposedOn) {
+        static FidelityAttachmentJson of(AssessmentDetails.Attachment a) {
+            return new FidelityAttachmentJson(a.id(), a.item(), a.filename(), a.contentType(), a.sizeBytes(),
+                    a.uploadedAt(), a.uploadedBy(), a.disposedOn());
+        }
+    }
+
     public record FidelityAssessmentJson(long id, long version, long agreementId, String agreementTitle, long partnerId,
                                  String partnerName, int year, ReportStatus status, int total, int max,
                                  boolean complete, List<FidelityDomainScoreJson> domains, List<FidelityEntryJson> scores,
                                  String createdBy, LocalDate submittedOn, String submittedBy, LocalDate reviewedOn,
-                                 String reviewedBy, String reviewComment) {
+                                 String reviewedBy, String reviewComment, List<FidelityAttachmentJson> attachments) {
         static FidelityAssessmentJson of(AssessmentDetails a) {
             FidelityScale.Scoring s = a.scoring();
             return new FidelityAssessmentJson(a.id(), a.version(), a.agreementId(), a.agreementTitle(), a.partnerId(),
@@ -83,7 +93,8 @@ public final class FidelityJson {
                             .toList(),
                     a.entries().stream().map(e -> new FidelityEntryJson(e.domain(), e.item(), e.text(), e.score(), e.comment()))
                             .toList(),
-                    a.createdBy(), a.submittedOn(), a.submittedBy(), a.reviewedOn(), a.reviewedBy(), a.reviewComment());
+                    a.createdBy(), a.submittedOn(), a.submittedBy(), a.reviewedOn(), a.reviewedBy(), a.reviewComment(),
+                    a.attachments().stream().map(FidelityAttachmentJson::of).toList());
         }
     }
 }

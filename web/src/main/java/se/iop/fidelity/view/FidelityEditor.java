@@ -9,6 +9,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.StreamedContent;
+import org.primefaces.model.file.UploadedFile;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.StaleVersion;
@@ -17,6 +20,7 @@ import se.iop.fidelity.boundary.FidelityAssessments;
 import se.iop.fidelity.entity.FidelityAssessment;
 import se.iop.fidelity.entity.FidelityScale;
 import se.iop.report.entity.ReportStatus;
+import se.iop.report.view.Downloads;
 import se.iop.web.Ui;
 import se.iop.web.Viewer;
 
@@ -52,6 +56,8 @@ public class FidelityEditor implements Serializable {
     private Long version;
     private boolean found = true;
     private String returnComment;
+    /** The item the next piece of evidence is for (its code); null: the whole assessment. */
+    private String evidenceItem;
     private final List<Row> rows = new ArrayList<>();
     private final List<SelectItem> steps = new ArrayList<>();
 
@@ -179,6 +185,63 @@ public class FidelityEditor implements Serializable {
             ui.refused(e);
         }
         return false;
+    }
+
+    /** A piece of evidence from p:fileUpload, for the item chosen (or the whole): checked by the service, not here. */
+    public void upload(FileUploadEvent event) {
+        UploadedFile file = event.getFile();
+        String item = evidenceItem;
+        if (run(() -> assessments.attach(id, item, file.getFileName(), file.getContentType(), file.getContent()))) {
+            ui.message(FacesMessage.SEVERITY_INFO, "followup.attachment.saved", file.getFileName());
+        }
+    }
+
+    public void detach(long attachmentId) {
+        if (run(() -> assessments.detach(id, attachmentId))) {
+            ui.message(FacesMessage.SEVERITY_INFO, "followup.attachment.removed");
+        }
+    }
+
+    public StreamedContent download(long attachmentId) {
+        FidelityAssessments.Evidence e = assessments.evidence(id, attachmentId);
+        return Downloads.of(e.bytes(), e.contentType(), e.filename());
+    }
+
+    /** Administrators, auditors and the partner itself open the evidence; finance sees only that it is there. */
+    public boolean isEvidenceReadable() {
+        return viewer.isAdmin() || viewer.isAuditor() || viewer.isPartner();
+    }
+
+    public List<AssessmentDetails.Attachment> getAttachments() {
+        return getAssessment().attachments();
+    }
+
+    /** What the evidence is for: an item's code and wording, or the assessment as a whole. */
+    public String evidenceFor(AssessmentDetails.Attachment a) {
+        return a.item() == null ? ui.text("fidelity.evidence.whole") : rows.stream().filter(r -> r.item.equals(a.item()))
+                .findFirst().map(r -> r.item + " " + r.text).orElse(a.item());
+    }
+
+    public String size(AssessmentDetails.Attachment a) {
+        return Downloads.size(a.sizeBytes(), ui);
+    }
+
+    public String removeLabel(AssessmentDetails.Attachment a) {
+        return ui.text("followup.attachment.removeLabel", a.filename());
+    }
+
+    public List<SelectItem> getEvidenceItems() {
+        List<SelectItem> items = new ArrayList<>();
+        rows.forEach(r -> items.add(new SelectItem(r.item, r.item + " " + r.text)));
+        return items;
+    }
+
+    public String getEvidenceItem() {
+        return evidenceItem;
+    }
+
+    public void setEvidenceItem(String evidenceItem) {
+        this.evidenceItem = evidenceItem;
     }
 
     public AssessmentDetails getAssessment() {

@@ -161,7 +161,7 @@ public class AgreementFollowUp implements Serializable {
         return due == null ? List.of() : due;
     }
 
-    /** The e-mail reminders about this agreement's reports: only administrators and auditors see them (the service says). */
+    /** The e-mail reminders about this agreement's reports and self-assessments: only administrators and auditors see them (the service says). */
     public List<SentReminder> getReminders() {
         if (reminderList == null && found) {
             reminderList = reminders.sent(id);
@@ -185,8 +185,10 @@ public class AgreementFollowUp implements Serializable {
         reminderList = null;
     }
 
+    /** What a reminder was about: a report's quarter, or the year of a self-assessment. */
     public String reminderPeriod(SentReminder r) {
-        return ReportPeriod.parse(r.period()).label(ui.locale());
+        String period = "FIDELITY".equals(r.kind()) ? r.period() : ReportPeriod.parse(r.period()).label(ui.locale());
+        return ui.text("reminders.kind." + r.kind(), period);
     }
 
     public String period(ReportBrief r) {
