@@ -3,6 +3,8 @@ package se.iop.account.boundary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,8 +15,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Who is calling, and for partners and landlords, which organisation or landlord records they act for. */
+/**
+ * Who is calling, and for partners and landlords, which organisation or landlord records they act for. Reads only:
+ * it joins its caller's transaction where there is one and begins none of its own ({@code SUPPORTS}).
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Caller {
 
     @Resource

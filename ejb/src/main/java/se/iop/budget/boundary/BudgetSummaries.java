@@ -2,6 +2,8 @@ package se.iop.budget.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,8 +29,13 @@ import java.util.List;
 /**
  * Computes an agreement's budget use in one SQL statement: every sum comes from the database, Java
  * only arranges the rows and draws the plan line and the forecast from the aggregates.
+ *
+ * <p>No transaction of its own ({@code SUPPORTS}): one statement sees one snapshot of the data by itself, and a
+ * transaction begun and committed around it cost its request a round trip and the transaction manager's work. A
+ * caller's transaction, where there is one, is joined as before.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 @RolesAllowed({"ADMIN", "FINANCE", "AUDITOR", "PARTNER"})
 public class BudgetSummaries {
 
