@@ -126,7 +126,7 @@ class CohortApiIT {
         // An auditor reads the report with the small cohort hidden.
         JsonObject audited = ok(AUDITOR.get("api/reports/" + id(draft)));
         JsonObject small = cohortIn(audited.getJsonArray("cohorts"), "2024-Q3");
-        assertTrue(small.isNull("housed"));
+        assertTrue(!small.containsKey("housed") || small.isNull("housed"), small.toString());
         assertTrue(small.getJsonArray("suppressed").toString().contains("housed"));
         assertEquals(5, cohortIn(audited.getJsonArray("cohorts"), "2024-Q1").getInt("housed"));
 
