@@ -60,7 +60,7 @@ class SignatureBrowserIT {
             steps(b, "signing", () -> {
                 b.login("handlaggare", "bostadforst");
                 b.open("agreements/view.xhtml?id=" + id);
-                String state = text(b.find(By.id("agreement:signingState")));
+                String state = text(b.find(By.id("signingState")));
                 assertTrue(state.contains("Nyköpings kommun") && state.contains(STADSMISSION), state);
                 assertTrue(b.find(By.id("agreement:signingPdf")).getAttribute("href")
                         .endsWith("/api/agreements/" + id + "/signatures/pdf"));
@@ -78,7 +78,7 @@ class SignatureBrowserIT {
                 type(b, "signForm:signedOn_input", "2025-12-18");
                 saveDialog(b, "signForm", "signDlg");
                 waitForText(b, "Underskriften för Nyköpings kommun är registrerad.");
-                state = text(b.find(By.id("agreement:signingState")));
+                state = text(b.find(By.id("signingState")));
                 assertTrue(state.contains(STADSMISSION) && !state.contains("Nyköpings kommun"), state);
 
                 // The partner's signed agreement uploaded: first a day in the future, refused naming the field.
