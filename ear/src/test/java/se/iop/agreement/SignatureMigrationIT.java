@@ -71,7 +71,7 @@ class SignatureMigrationIT {
                 String insert = "insert into agreement_signature (agreement_id, party_id, method, signed_by, signed_on,"
                         + " recorded_at, recorded_by) values (%d, %d, '%s', %s, %s, now(), 'test')";
                 s.execute(insert.formatted(2, 21, "PAPER", "'Anna'", "date '2023-09-28'"));
-                assertRefused(s, insert.formatted(2, 31, "PAPER", "'Anna'", "date '2023-09-28'"), "23503");
+                assertRefused(s, insert.formatted(2, 12, "PAPER", "'Anna'", "date '2023-09-28'"), "23503");
                 assertRefused(s, insert.formatted(2, 21, "PAPER", "'Anna'", "date '2023-09-28'"), "23505");
                 assertRefused(s, insert.formatted(2, 22, "PAPER", "null", "null"), "23514");
                 assertRefused(s, insert.formatted(2, 22, "UPLOAD", "'Erik'", "date '2023-09-28'"), "23514");
