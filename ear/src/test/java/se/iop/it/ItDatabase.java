@@ -16,6 +16,12 @@ import java.sql.SQLException;
 public class ItDatabase implements LauncherSessionListener {
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
+    /**
+     * The PBKDF2 count the test servers give new password hashes ({@code iop.password.iterations}): the tests' API
+     * clients send HTTP Basic with every request, which at the production count (210 000) would spend some 60 ms of
+     * the two cores on each; the hashing itself is {@code PasswordHashTest}'s.
+     */
+    public static final String PASSWORD_ITERATIONS = "1000";
     private static LocalDatabase database;
 
     @Override
@@ -38,6 +44,7 @@ public class ItDatabase implements LauncherSessionListener {
         System.setProperty("iop.it.db.user", database.user());
         System.setProperty("iop.it.db.password", database.password());
         System.setProperty("iop.it.admin.password", ADMIN_PASSWORD);
+        System.setProperty("iop.it.password.iterations", PASSWORD_ITERATIONS);
         System.setProperty("iop.it.managementPort", Integer.toString(9990 + offset));
         System.setProperty("iop.it.httpPort", Integer.toString(8080 + offset));
         System.setProperty("iop.it.smtp.port", Integer.toString(3025 + offset));

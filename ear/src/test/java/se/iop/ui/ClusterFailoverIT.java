@@ -156,6 +156,7 @@ class ClusterFailoverIT {
                 .property("iop.db.url", databaseUrl).property("iop.db.user", db.user())
                 .property("iop.db.password", db.password())
                 .property("iop.admin.password", ItDatabase.ADMIN_PASSWORD).property("iop.demo", "true")
+                .property("iop.password.iterations", ItDatabase.PASSWORD_ITERATIONS)
                 .property("iop.smtp.port", Integer.toString(SMTP_PORT)).property("iop.smtp.timeoutMs", "5000")
                 .property("iop.mail.retrySeconds", "2").property("iop.mail.claimSeconds", "5")
                 .property("iop.public.url", BALANCER.toString())

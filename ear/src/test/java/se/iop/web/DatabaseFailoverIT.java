@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.iop.it.Api;
+import se.iop.it.ItDatabase;
 import se.iop.it.Node;
 import se.iop.it.ReplicatedPostgres;
 import se.iop.it.ServerLog;
@@ -80,6 +81,7 @@ class DatabaseFailoverIT {
             Node node = Node.named("failover").portOffset(offset)
                     .property("iop.db.url", pg.jdbcUrl("iop")).property("iop.db.user", "iop").property("iop.db.password", "iop")
                     .property("iop.admin.password", ADMIN_PASSWORD).property("iop.demo", "true")
+                    .property("iop.password.iterations", ItDatabase.PASSWORD_ITERATIONS)
                     .start();
             System.out.printf("Node ready in %.1f s (from the start)%n", (System.nanoTime() - begun) / 1e9);
             boolean passed = false;

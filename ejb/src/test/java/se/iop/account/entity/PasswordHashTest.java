@@ -32,10 +32,25 @@ class PasswordHashTest {
     @Test
     void isStoredAsAlgorithmIterationsSaltAndHash() {
         String hash = PasswordHash.of(PASSWORD);
-        assertTrue(hash.matches("pbkdf2-sha256\\$" + PasswordHash.ITERATIONS + "\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"),
-                hash);
-        assertTrue(PasswordHash.ITERATIONS >= 210_000, "OWASP's advice for PBKDF2-HMAC-SHA256");
+        assertTrue(hash.matches("pbkdf2-sha256\\$210000\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), hash);
         assertFalse(hash.contains("bostad"));
+    }
+
+    @Test
+    void aTestServersSettingLowersTheCountOfNewHashesOnlyAndNeverBelowAThousand() {
+        String before = PasswordHash.of(PASSWORD);
+        try {
+            System.setProperty("iop.password.iterations", "1000");
+            String cheap = PasswordHash.of(PASSWORD);
+            assertTrue(cheap.startsWith("pbkdf2-sha256$1000$"), cheap);
+            assertTrue(PasswordHash.matches(PASSWORD, cheap));
+            assertTrue(PasswordHash.matches(PASSWORD, before), "a hash keeps its own count");
+            System.setProperty("iop.password.iterations", "10");
+            assertTrue(PasswordHash.of(PASSWORD).startsWith("pbkdf2-sha256$1000$"));
+        } finally {
+            System.clearProperty("iop.password.iterations");
+        }
+        assertTrue(PasswordHash.of(PASSWORD).startsWith("pbkdf2-sha256$210000$"));
     }
 
     @Test
