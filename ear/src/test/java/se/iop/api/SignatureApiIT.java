@@ -42,6 +42,7 @@ import static se.iop.it.Fixtures.STADSMISSION;
 import static se.iop.it.Fixtures.VERDANDI;
 import static se.iop.it.Fixtures.created;
 import static se.iop.it.Fixtures.decided;
+import static se.iop.it.Fixtures.editable;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.ok;
 import static se.iop.it.FollowUpFixtures.download;
@@ -157,6 +158,29 @@ class SignatureApiIT {
         assertEquals(signaturesBefore, count("agreement_signature"));
         assertEquals(contentBefore, count("attachment_content"));
         assertEquals(diaryBefore, count("registry_entry"));
+    }
+
+    @Test
+    void onceAPartyHasSignedTheTitleAndClausesAreAsSignedAndAChangeIsRefusedNamingTheField() {
+        JsonObject a = decided(STADSMISSION);
+        long id = id(a);
+        // Before any signature a decided agreement's text may still change.
+        a = ok(Api.admin().put("api/agreements/" + id, editable(a).add("goals", "Mål före underskrift").build().toString()));
+        long kommun = number(party(signatures(Api.admin(), id), KOMMUN), "partyId");
+        created(Api.admin().post("api/agreements/" + id + "/signatures", paper(kommun, "Anna Exempel", "2023-12-20")));
+        a = ok(Api.admin().get("api/agreements/" + id));
+
+        assertProblem(Api.admin().put("api/agreements/" + id, editable(a).add("goals", "Andra mål").build().toString()),
+                409, "goals");
+        assertProblem(Api.admin().put("api/agreements/" + id, editable(a).add("title", "Ny titel").build().toString()),
+                409, "title");
+        assertEquals("Mål före underskrift", Rows.value("select goals from agreement where id = ?", id));
+        assertEquals(a.getString("title"), Rows.value("select title from agreement where id = ?", id));
+
+        // The same words with another end date: taken.
+        JsonObject saved = ok(Api.admin().put("api/agreements/" + id, editable(a).add("endDate", "2026-06-30").build().toString()));
+        assertEquals("2026-06-30", saved.getString("endDate"));
+        assertEquals("Mål före underskrift", saved.getString("goals"));
     }
 
     @Test

@@ -110,6 +110,16 @@ class SignatureBrowserIT {
                 ajaxDone(b);
                 scrollTo(b, "main");
                 b.screenshot("agreement-signed-active");
+
+                // Signed: the edit dialog shows the title and clauses as signed, not to be changed, and says why.
+                press(b, "agreement:edit");
+                dialogOpen(b, "headDlg");
+                assertEquals("true", b.find(By.id("headForm:title")).getAttribute("readonly"));
+                assertEquals("true", b.find(By.id("headForm:goals")).getAttribute("readonly"));
+                assertTrue(text(b.find(By.id("headForm:signedNote"))).contains("Avtalet är underskrivet"));
+                assertFalse("true".equals(b.find(By.id("headForm:endDate_input")).getAttribute("readonly")),
+                        "the period is still edited here");
+                b.screenshot("agreement-signed-edit");
             });
         } finally {
             Files.deleteIfExists(signed);

@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -137,8 +138,11 @@ public class Agreement {
 
     public void retitle(String reference, String title) {
         requireOpen();
-        this.reference = Text.required("reference", reference, 100);
-        this.title = Text.required("title", title, TITLE_MAX);
+        String newReference = Text.required("reference", reference, 100);
+        String newTitle = Text.required("title", title, TITLE_MAX);
+        keepSigned("title", this.title, newTitle);
+        this.reference = newReference;
+        this.title = newTitle;
     }
 
     public void describe(AgreementText text) {
@@ -146,12 +150,34 @@ public class Agreement {
         if (text == null) {
             text = AgreementText.empty();
         }
-        this.background = Text.optionalLines("background", text.background(), TEXT_MAX);
-        this.sharedValues = Text.optionalLines("sharedValues", text.sharedValues(), TEXT_MAX);
-        this.goals = Text.optionalLines("goals", text.goals(), TEXT_MAX);
-        this.targetGroup = Text.optionalLines("targetGroup", text.targetGroup(), TEXT_MAX);
-        this.organisationOfWork = Text.optionalLines("organisationOfWork", text.organisation(), TEXT_MAX);
-        this.followUpPlan = Text.optionalLines("followUpPlan", text.followUpPlan(), TEXT_MAX);
+        String newBackground = Text.optionalLines("background", text.background(), TEXT_MAX);
+        String newSharedValues = Text.optionalLines("sharedValues", text.sharedValues(), TEXT_MAX);
+        String newGoals = Text.optionalLines("goals", text.goals(), TEXT_MAX);
+        String newTargetGroup = Text.optionalLines("targetGroup", text.targetGroup(), TEXT_MAX);
+        String newOrganisation = Text.optionalLines("organisationOfWork", text.organisation(), TEXT_MAX);
+        String newFollowUpPlan = Text.optionalLines("followUpPlan", text.followUpPlan(), TEXT_MAX);
+        keepSigned("background", background, newBackground);
+        keepSigned("sharedValues", sharedValues, newSharedValues);
+        keepSigned("goals", goals, newGoals);
+        keepSigned("targetGroup", targetGroup, newTargetGroup);
+        keepSigned("organisationOfWork", organisationOfWork, newOrganisation);
+        keepSigned("followUpPlan", followUpPlan, newFollowUpPlan);
+        this.background = newBackground;
+        this.sharedValues = newSharedValues;
+        this.goals = newGoals;
+        this.targetGroup = newTargetGroup;
+        this.organisationOfWork = newOrganisation;
+        this.followUpPlan = newFollowUpPlan;
+    }
+
+    /**
+     * Once a party has signed, the title and the clauses are the words it signed: the same text may be sent again
+     * (a form saved with another field changed), a different one is refused — a change after signing is an amendment.
+     */
+    private void keepSigned(String field, String signed, String proposed) {
+        if (isSigned() && !Objects.equals(signed == null ? "" : signed, proposed == null ? "" : proposed)) {
+            throw new StateConflict(field, "error.agreement.signedText");
+        }
     }
 
     /** Sets the period and notice period; once in force the start date stays as decided. */
@@ -343,6 +369,11 @@ public class Agreement {
             throw new InvalidInput("signedOn", "error.signature.future");
         }
         return new Signature(this, party, method, who, signedOn, recordedBy, at);
+    }
+
+    /** Whether any party has signed (or the agreement was in force before the system and marked signed then). */
+    public boolean isSigned() {
+        return !signatures.isEmpty();
     }
 
     /** The party's signature, if it has signed. */

@@ -90,6 +90,31 @@ class SignatureTest {
     }
 
     @Test
+    void onceAPartySignedTheTitleAndClausesStayAsSignedAndTheRestMayChange() {
+        Agreement a = n.decided();
+        a.describe(new AgreementText("Bakgrund", null, "Mål", null, null, null));
+        a.retitle("SN 2023/0412", "Bostad först");
+        a.signOnPaper(a.parties().get(0), "Anna Exempel", SIGNED, "handlaggare", NOW);
+        assertTrue(a.isSigned());
+        refused(StateConflict.class, "goals", "error.agreement.signedText",
+                () -> a.describe(new AgreementText("Bakgrund", null, "Andra mål", null, null, null)));
+        refused(StateConflict.class, "sharedValues", "error.agreement.signedText",
+                () -> a.describe(new AgreementText("Bakgrund", "Nya värden", "Mål", null, null, null)));
+        refused(StateConflict.class, "background", "error.agreement.signedText",
+                () -> a.describe(new AgreementText(null, null, "Mål", null, null, null)));
+        refused(StateConflict.class, "title", "error.agreement.signedText",
+                () -> a.retitle("SN 2023/0412", "Bostad först, ändrad"));
+        assertEquals("Mål", a.text().goals());
+        assertEquals("Bostad först", a.title());
+        // The same words again (a form saved for another field, blank as empty) and a new diary reference pass.
+        a.describe(new AgreementText("Bakgrund", "", "Mål", " ", null, null));
+        a.retitle("SN 2023/0999", "Bostad först");
+        assertEquals("SN 2023/0999", a.reference());
+        a.schedule(Period.of(START, START.plusYears(3)), 3);
+        assertEquals(START.plusYears(3), a.period().end());
+    }
+
+    @Test
     void aPartySignsOnce() {
         Agreement a = n.decided();
         a.signOnPaper(a.parties().get(0), "Anna", SIGNED, "h", NOW);

@@ -78,7 +78,7 @@ public class AgreementActions implements Serializable {
     /** Opens the form on what is stored now, and remembers the version it was read at. */
     public void startEdit() {
         view.reload();
-        head = AgreementForm.of(agreement());
+        head = AgreementForm.of(agreement(), view.isSigned());
     }
 
     public void saveHead() {

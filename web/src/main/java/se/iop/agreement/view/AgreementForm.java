@@ -27,8 +27,11 @@ public class AgreementForm implements Serializable {
     private String targetGroup;
     private String organisationOfWork;
     private String followUpPlan;
+    /** A party has signed: the title and the clauses are shown but not editable (an amendment records a change). */
+    private boolean signed;
 
-    public static AgreementForm of(Agreement a) {
+    /** The form on the agreement as stored, {@code signed} when any party has signed it (from the signatures' record). */
+    public static AgreementForm of(Agreement a, boolean signed) {
         AgreementForm f = new AgreementForm();
         f.version = a.version();
         f.reference = a.reference();
@@ -43,6 +46,7 @@ public class AgreementForm implements Serializable {
         f.targetGroup = t.targetGroup();
         f.organisationOfWork = t.organisation();
         f.followUpPlan = t.followUpPlan();
+        f.signed = signed;
         return f;
     }
 
@@ -50,6 +54,10 @@ public class AgreementForm implements Serializable {
         return new AgreementDraft(reference, title,
                 new AgreementText(background, sharedValues, goals, targetGroup, organisationOfWork, followUpPlan),
                 startDate, endDate, noticeMonths);
+    }
+
+    public boolean isSigned() {
+        return signed;
     }
 
     public Long getVersion() {

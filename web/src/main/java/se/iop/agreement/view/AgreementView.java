@@ -104,6 +104,11 @@ public class AgreementView implements Serializable {
         return partySignatures == null ? List.of() : partySignatures;
     }
 
+    /** Whether any party has signed: the title and the clauses are then as signed (the edit form shows them read-only). */
+    public boolean isSigned() {
+        return getSignatures().stream().anyMatch(PartySignature::signed);
+    }
+
     /** The parties whose signatures the agreement still needs to come into force, by name. */
     public String getUnsigned() {
         return String.join(", ", getSignatures().stream().filter(s -> s.required() && !s.signed())
