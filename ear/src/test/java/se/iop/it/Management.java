@@ -47,10 +47,15 @@ public final class Management implements AutoCloseable {
         op.get("address").set(address);
         op.get("name").set(attribute);
         op.get("include-runtime").set(true);
+        return execute(op);
+    }
+
+    /** Runs an operation and returns its result; one that does not succeed is an error, with the server's answer. */
+    private ModelNode execute(ModelNode op) {
         try {
             ModelNode result = client.execute(op);
             if (!"success".equals(result.get("outcome").asString())) {
-                throw new IllegalStateException("read-attribute " + attribute + ": " + result);
+                throw new IllegalStateException(op + ": " + result);
             }
             return result.get("result");
         } catch (IOException e) {
@@ -78,14 +83,7 @@ public final class Management implements AutoCloseable {
         if (value != null) {
             op.get("value").set(value);
         }
-        try {
-            ModelNode result = client.execute(op);
-            if (!"success".equals(result.get("outcome").asString())) {
-                throw new IllegalStateException(op + ": " + result);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        execute(op);
     }
 
     /**
@@ -100,14 +98,7 @@ public final class Management implements AutoCloseable {
         ModelNode op = new ModelNode();
         op.get("operation").set("flush-all-connection-in-pool");
         op.get("address").set(address);
-        try {
-            ModelNode result = client.execute(op);
-            if (!"success".equals(result.get("outcome").asString())) {
-                throw new IllegalStateException(op + ": " + result);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        execute(op);
     }
 
     /** Heap in use, in bytes. */
