@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import se.iop.account.boundary.Caller;
+import se.iop.account.entity.Role;
 import se.iop.agreement.boundary.Agreements;
 import se.iop.agreement.entity.Agreement;
 import se.iop.common.Days;
@@ -28,6 +29,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The partners' yearly fidelity self-assessments. A partner writes and hands in its own organisation's and
@@ -97,6 +100,19 @@ public class FidelityAssessments {
     public List<AssessmentDetails> approved(long agreementId) {
         return ofAgreement(agreementId).stream().filter(a -> a.status() == ReportStatus.APPROVED)
                 .sorted(Comparator.comparingInt(AssessmentDetails::year)).toList();
+    }
+
+    /**
+     * The years the calling partner may still begin a self-assessment of the agreement for: the agreement's years up
+     * to this one ({@link FidelityAssessment#years}) without one already; none for another role.
+     */
+    public List<Integer> yearsToBegin(long agreementId) {
+        if (!caller.is(Role.PARTNER)) {
+            return List.of();
+        }
+        Agreement agreement = agreements.find(agreementId);
+        Set<Integer> taken = ofAgreement(agreementId).stream().map(AssessmentDetails::year).collect(Collectors.toSet());
+        return FidelityAssessment.years(agreement, Days.today()).stream().filter(y -> !taken.contains(y)).toList();
     }
 
     public AssessmentDetails find(long id) {

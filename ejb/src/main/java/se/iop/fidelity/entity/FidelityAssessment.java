@@ -104,6 +104,25 @@ public class FidelityAssessment {
     protected FidelityAssessment() {
     }
 
+    /**
+     * The years a self-assessment of the agreement may be for on {@code today}: those its period has run in, up to this
+     * one (and not before {@link #FIRST_YEAR}), newest first; none until it has been in force.
+     */
+    public static List<Integer> years(Agreement agreement, LocalDate today) {
+        if (!agreement.hasBeenInForce()) {
+            return List.of();
+        }
+        LocalDate start = agreement.period().start();
+        LocalDate end = agreement.period().end();
+        int from = Math.max(FIRST_YEAR, start == null ? FIRST_YEAR : start.getYear());
+        int to = end == null ? today.getYear() : Math.min(today.getYear(), end.getYear());
+        List<Integer> years = new ArrayList<>();
+        for (int y = to; y >= from; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+
     /** A new draft by a user of a partner of the agreement, for a year the agreement has run in, up to this one. */
     public FidelityAssessment(Agreement agreement, Organisation partner, Integer year, String by, LocalDate today) {
         if (agreement == null) {
@@ -118,10 +137,7 @@ public class FidelityAssessment {
         if (!agreement.hasBeenInForce()) {
             throw new StateConflict("agreementId", "error.report.agreementNotInForce");
         }
-        LocalDate start = agreement.period().start();
-        LocalDate end = agreement.period().end();
-        if (year < FIRST_YEAR || year > today.getYear() || (start != null && start.getYear() > year)
-                || (end != null && end.getYear() < year)) {
+        if (!years(agreement, today).contains(year)) {
             throw new InvalidInput("year", "error.fidelity.year", String.valueOf(year));
         }
         LocalDate first = LocalDate.of(year, 1, 1);

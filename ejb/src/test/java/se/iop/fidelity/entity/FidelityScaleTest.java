@@ -129,6 +129,24 @@ class FidelityScaleTest {
         assertEquals(2024, new FidelityAssessment(n.agreement, n.verdandi, 2024, "v", TODAY).year());
     }
 
+    @Test
+    void theYearsOfferedAreTheAgreementsUpToThisOneNewestFirstAndExactlyThoseANewAssessmentMayHave() {
+        // The agreement runs 2023-10-01 to 2025-12-31.
+        assertEquals(List.of(2025, 2024, 2023), FidelityAssessment.years(n.agreement, TODAY));
+        assertEquals(List.of(2024, 2023), FidelityAssessment.years(n.agreement, LocalDate.of(2024, 6, 1)));
+        assertEquals(List.of(2025, 2024, 2023), FidelityAssessment.years(n.agreement, LocalDate.of(2027, 1, 1)));
+        for (int year = 2020; year <= 2027; year++) {
+            int y = year;
+            boolean offered = FidelityAssessment.years(n.agreement, TODAY).contains(y);
+            if (offered) {
+                assertEquals(y, new FidelityAssessment(n.agreement, n.stadsmission, y, "s", TODAY).year(), "offered, so taken");
+            } else {
+                assertEquals("year", assertThrows(InvalidInput.class,
+                        () -> new FidelityAssessment(n.agreement, n.stadsmission, y, "s", TODAY)).field(), "not offered: " + y);
+            }
+        }
+    }
+
     private FidelityAssessment draft() {
         return new FidelityAssessment(n.agreement, n.stadsmission, 2024, "stadsmissionen", TODAY);
     }

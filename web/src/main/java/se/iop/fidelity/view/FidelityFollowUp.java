@@ -5,9 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
-import se.iop.agreement.boundary.Agreements;
-import se.iop.agreement.entity.Agreement;
-import se.iop.common.Days;
 import se.iop.common.DomainException;
 import se.iop.common.NotFound;
 import se.iop.common.Percent;
@@ -22,8 +19,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The fidelity part of an agreement's follow-up page: its self-assessments with domain scores and total against
@@ -44,9 +39,6 @@ public class FidelityFollowUp implements Serializable {
     private FidelityAssessments assessments;
 
     @Inject
-    private Agreements agreements;
-
-    @Inject
     private Ui ui;
 
     @Inject
@@ -58,6 +50,7 @@ public class FidelityFollowUp implements Serializable {
 
     private transient List<AssessmentDetails> list;
     private transient List<AssessmentDetails> approved;
+    private transient List<Integer> yearChoices;
 
     @PostConstruct
     void load() {
@@ -117,31 +110,19 @@ public class FidelityFollowUp implements Serializable {
         return ChartConfig.bars(years, series, ui.text("fidelity.chart.percent"), 100, false);
     }
 
-    /** The years a partner may still begin a self-assessment for: the agreement's years up to this one, not taken. */
+    /** The years a partner may still begin a self-assessment for (the service's read of the one rule). */
     public List<Integer> getYearChoices() {
         if (!viewer.isPartner() || agreementId == null) {
             return List.of();
         }
-        Agreement a;
-        try {
-            a = agreements.find(agreementId);
-        } catch (NotFound e) {
-            return List.of();
-        }
-        if (!a.hasBeenInForce()) {
-            return List.of();
-        }
-        Set<Integer> taken = getAssessments().stream().map(AssessmentDetails::year).collect(Collectors.toSet());
-        int now = Days.today().getYear();
-        int from = a.period().start() == null ? now : a.period().start().getYear();
-        int to = a.period().end() == null ? now : Math.min(now, a.period().end().getYear());
-        List<Integer> years = new ArrayList<>();
-        for (int y = to; y >= from; y--) {
-            if (!taken.contains(y)) {
-                years.add(y);
+        if (yearChoices == null) {
+            try {
+                yearChoices = assessments.yearsToBegin(agreementId);
+            } catch (NotFound e) {
+                yearChoices = List.of();
             }
         }
-        return years;
+        return yearChoices;
     }
 
     /** Begins the partner's self-assessment for the chosen year and opens it. */
