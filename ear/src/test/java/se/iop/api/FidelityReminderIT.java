@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -19,13 +18,13 @@ import se.iop.it.Deployments;
 import se.iop.it.Fixtures;
 import se.iop.it.FollowUpFixtures;
 import se.iop.it.ItAccounts;
+import se.iop.it.Reminders;
 import se.iop.it.Rows;
 import se.iop.it.Smtp;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +49,7 @@ class FidelityReminderIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
-    private static final List<Long> ACCOUNTS = new ArrayList<>();
+    private static final Reminders REMINDED = new Reminders();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -76,47 +75,9 @@ class FidelityReminderIT {
         return wanted;
     }
 
-    private static String organisation(String name) {
-        Fixtures.created(Api.admin().post("api/organisations", Json.createObjectBuilder().add("name", name)
-                .add("organisationNumber", Fixtures.organisationNumber()).add("kind", "NON_PROFIT").build().toString()));
-        return name;
-    }
-
-    private static long partnerWithEmail(String organisation, String email) {
-        long account = ItAccounts.create("PARTNER", Fixtures.organisationId(organisation));
-        Rows.update("update account set email = ? where id = ?", email, account);
-        ACCOUNTS.add(account);
-        return account;
-    }
-
     @AfterAll
     static void leave() {
-        for (long account : ACCOUNTS) {
-            Rows.update("update account set active = false where id = ?", account);
-        }
-    }
-
-    private static List<MimeMessage> about(String email, String title) {
-        return Smtp.to(email).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(title) && m.getSubject().contains("programtrohet");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static Set<String> rows(long agreementId, long account) {
-        Set<String> rows = new HashSet<>();
-        for (Object r : Rows.values("select period || ' ' || stage from report_reminder where kind = 'FIDELITY'"
-                + " and agreement_id = ? and account_id = ?", agreementId, account)) {
-            rows.add((String) r);
-        }
-        return rows;
-    }
-
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
+        REMINDED.leave();
     }
 
     /** Begins and hands in the agreement's self-assessment of the year, every item scored. */
@@ -131,40 +92,40 @@ class FidelityReminderIT {
 
     @Test
     void eachYearsReminderGoesOutOnceNoneForAYearHandedInNoneToOthersAndTheListShowsBothKinds() throws Exception {
-        String partnerName = organisation(unique("IT Självskattning"));
-        String otherName = organisation(unique("IT Annan organisation"));
+        String partnerName = Reminders.organisation(unique("IT Självskattning"));
+        String otherName = Reminders.organisation(unique("IT Annan organisation"));
         JsonObject agreement = FollowUpFixtures.activeWith(partnerName);
         long agreementId = id(agreement);
         String title = agreement.getString("title");
         // 2024 handed in by a user without an address, before any with one exists: it never calls for a reminder.
         long writer = ItAccounts.create("PARTNER", Fixtures.organisationId(partnerName));
-        ACCOUNTS.add(writer);
+        REMINDED.leavesAtTheEnd(writer);
         Api partner = Api.as((String) Rows.value("select username from account where id = ?", writer), ItAccounts.PASSWORD);
         handIn(partner, agreementId, 2024);
 
         String email = unique("skattning").strip().toLowerCase().replace(' ', '-') + "@stadsmissionen.example";
         String otherEmail = unique("annan").strip().toLowerCase().replace(' ', '-') + "@verdandi.example";
-        long account = partnerWithEmail(partnerName, email);
-        long other = partnerWithEmail(otherName, otherEmail);
+        long account = REMINDED.partnerWithEmail(partnerName, email);
+        long other = REMINDED.partnerWithEmail(otherName, otherEmail);
         String invitedEmail = unique("inbjuden").strip().toLowerCase().replace(' ', '-') + "@stadsmissionen.example";
         long invited = id(Fixtures.created(Api.admin().post("api/invitations", Json.createObjectBuilder()
                 .add("email", invitedEmail).add("displayName", "Inbjuden Person").add("role", "PARTNER")
                 .add("organisationId", Fixtures.organisationId(partnerName)).build().toString())));
         long invitedAccount = ((Number) Rows.value("select account_id from invitation where id = ?", invited)).longValue();
-        ACCOUNTS.add(invitedAccount);
+        REMINDED.leavesAtTheEnd(invitedAccount);
 
         Set<String> expected = expected(LocalDate.now(SWEDEN));
         assertFalse(expected.isEmpty(), "2025's self-assessment was due on 31 January 2026");
         long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end && count("select count(*) from report_reminder where kind = 'FIDELITY'"
+        while (System.nanoTime() < end && Reminders.count("select count(*) from report_reminder where kind = 'FIDELITY'"
                 + " and agreement_id = ? and account_id = ? and status = 'SENT'", agreementId, account) < expected.size()) {
             Smtp.sleep(200);
         }
-        assertEquals(expected, rows(agreementId, account), "one reminder per year not handed in and stage");
-        assertEquals(expected.size(), count("select count(*) from report_reminder where kind = 'FIDELITY' and agreement_id = ?"
+        assertEquals(expected, Reminders.rows("FIDELITY", agreementId, account), "one reminder per year not handed in and stage");
+        assertEquals(expected.size(), Reminders.count("select count(*) from report_reminder where kind = 'FIDELITY' and agreement_id = ?"
                 + " and account_id = ? and status = 'SENT' and attempts = 1 and sent_at is not null", agreementId, account));
         Smtp.await(email, expected.size(), WAIT);
-        List<MimeMessage> mails = about(email, title);
+        List<MimeMessage> mails = Reminders.about(email, title, "programtrohet");
         assertEquals(expected.size(), mails.size(), "one mail per reminder");
         for (MimeMessage m : mails) {
             String body = (String) m.getContent();
@@ -189,12 +150,12 @@ class FidelityReminderIT {
 
         // Several more runs of the job: nothing new is made or mailed.
         Smtp.sleep(6000);
-        assertEquals(expected.size() + 1, count("select count(*) from report_reminder where kind = 'FIDELITY'"
+        assertEquals(expected.size() + 1, Reminders.count("select count(*) from report_reminder where kind = 'FIDELITY'"
                 + " and agreement_id = ? and account_id = ?", agreementId, account));
-        assertEquals(expected.size(), about(email, title).size(), "no reminder went out twice");
-        assertEquals(0, count("select count(*) from report_reminder where account_id in (?, ?)", invitedAccount, writer),
+        assertEquals(expected.size(), Reminders.about(email, title, "programtrohet").size(), "no reminder went out twice");
+        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id in (?, ?)", invitedAccount, writer),
                 "neither the invited person nor a user without an address");
-        assertEquals(0, count("select count(*) from report_reminder where account_id = ?", other));
+        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id = ?", other));
         assertEquals(0, Smtp.to(otherEmail).size());
 
         // The administrator's list shows the self-assessments' reminders beside the reports'.

@@ -2,7 +2,6 @@ package se.iop.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -17,10 +16,10 @@ import se.iop.it.Deployments;
 import se.iop.it.Fixtures;
 import se.iop.it.FollowUpFixtures;
 import se.iop.it.ItAccounts;
+import se.iop.it.Reminders;
 import se.iop.it.Rows;
 import se.iop.it.Smtp;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -48,7 +47,7 @@ class ReminderIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
-    private static final List<Long> ACCOUNTS = new java.util.ArrayList<>();
+    private static final Reminders REMINDED = new Reminders();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -80,56 +79,16 @@ class ReminderIT {
         return wanted;
     }
 
-    /** A new non-profit of its own, so that no other test's agreements bring its users reminders. */
-    private static String organisation(String name) {
-        Fixtures.created(Api.admin().post("api/organisations", Json.createObjectBuilder().add("name", name)
-                .add("organisationNumber", Fixtures.organisationNumber()).add("kind", "NON_PROFIT").build().toString()));
-        return name;
-    }
-
-    private static long partnerWithEmail(String organisation, String email) {
-        long account = ItAccounts.create("PARTNER", Fixtures.organisationId(organisation));
-        Rows.update("update account set email = ? where id = ?", email, account);
-        ACCOUNTS.add(account);
-        return account;
-    }
-
-    /** Users with an address would be reminded of this test's agreement for ever: they leave when it is done. */
     @AfterAll
     static void leave() {
-        for (long account : ACCOUNTS) {
-            Rows.update("update account set active = false where id = ?", account);
-        }
-    }
-
-    private static List<MimeMessage> about(String email, String title) {
-        return Smtp.to(email).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(title) && m.getSubject().contains("verksamhetsrapport");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static Set<String> rows(long agreementId, long account) {
-        Set<String> rows = new HashSet<>();
-        for (Object r : Rows.values("select period || ' ' || stage from report_reminder where kind = 'REPORT' and agreement_id = ?"
-                + " and account_id = ?", agreementId, account)) {
-            rows.add((String) r);
-        }
-        return rows;
-    }
-
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
+        REMINDED.leave();
     }
 
     @Test
     void eachReminderGoesOutOnceNoneForAHandedInReportNoneToAnotherPartnerAndOnlyAdminsAndAuditorsSeeThem()
             throws Exception {
-        String partnerName = organisation(unique("IT Påminnelser"));
-        String otherName = organisation(unique("IT Annan partner"));
+        String partnerName = Reminders.organisation(unique("IT Påminnelser"));
+        String otherName = Reminders.organisation(unique("IT Annan partner"));
         JsonObject agreement = FollowUpFixtures.activeWith(partnerName);
         long agreementId = id(agreement);
         String title = agreement.getString("title");
@@ -141,28 +100,28 @@ class ReminderIT {
 
         String email = unique("paminnelse").strip().toLowerCase().replace(' ', '-') + "@stadsmissionen.example";
         String otherEmail = unique("annan").strip().toLowerCase().replace(' ', '-') + "@verdandi.example";
-        long account = partnerWithEmail(partnerName, email);
-        long other = partnerWithEmail(otherName, otherEmail);
+        long account = REMINDED.partnerWithEmail(partnerName, email);
+        long other = REMINDED.partnerWithEmail(otherName, otherEmail);
         // A person invited to the partner who has not accepted yet is no user yet: no reminder (only the invitation).
         String invitedEmail = unique("inbjuden").strip().toLowerCase().replace(' ', '-') + "@stadsmissionen.example";
         long invited = id(Fixtures.created(Api.admin().post("api/invitations", Json.createObjectBuilder()
                 .add("email", invitedEmail).add("displayName", "Inbjuden Person").add("role", "PARTNER")
                 .add("organisationId", Fixtures.organisationId(partnerName)).build().toString())));
         long invitedAccount = ((Number) Rows.value("select account_id from invitation where id = ?", invited)).longValue();
-        ACCOUNTS.add(invitedAccount);
+        REMINDED.leavesAtTheEnd(invitedAccount);
 
         Set<String> expected = expected(LocalDate.now(SWEDEN));
         assertFalse(expected.isEmpty(), "the agreement runs from 2024: its quarters are late by now");
         long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end && (count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
+        while (System.nanoTime() < end && (Reminders.count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
                 + " and account_id = ? and status = 'SENT'", agreementId, account) < expected.size())) {
             Smtp.sleep(200);
         }
-        assertEquals(expected, rows(agreementId, account), "one reminder per unreported quarter and stage");
-        assertEquals(expected.size(), count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
+        assertEquals(expected, Reminders.rows("REPORT", agreementId, account), "one reminder per unreported quarter and stage");
+        assertEquals(expected.size(), Reminders.count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
                 + " and account_id = ? and status = 'SENT' and attempts = 1 and sent_at is not null", agreementId, account));
         List<MimeMessage> mails = Smtp.await(email, expected.size(), WAIT).stream()
-                .filter(m -> about(email, title).contains(m)).toList();
+                .filter(m -> Reminders.about(email, title, "verksamhetsrapport").contains(m)).toList();
         assertEquals(expected.size(), mails.size(), "one mail per reminder");
         for (MimeMessage m : mails) {
             String body = (String) m.getContent();
@@ -184,15 +143,15 @@ class ReminderIT {
 
         // Several more runs of the job (every 2 s): nothing new is made or mailed.
         Smtp.sleep(6000);
-        assertEquals(expected.size() + 1, count("select count(*) from report_reminder where kind = 'REPORT'"
+        assertEquals(expected.size() + 1, Reminders.count("select count(*) from report_reminder where kind = 'REPORT'"
                 + " and agreement_id = ? and account_id = ?", agreementId, account));
-        assertEquals(expected.size(), about(email, title).size(), "no reminder went out twice");
+        assertEquals(expected.size(), Reminders.about(email, title, "verksamhetsrapport").size(), "no reminder went out twice");
 
-        assertEquals(0, count("select count(*) from report_reminder where account_id = ?", invitedAccount));
+        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id = ?", invitedAccount));
         assertEquals(1, Smtp.to(invitedEmail).size(), "the invitation, and no reminder");
 
         // A partner user of another organisation (one with no agreement) hears nothing, about this agreement or any.
-        assertEquals(0, count("select count(*) from report_reminder where account_id = ?", other));
+        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id = ?", other));
         assertEquals(0, Smtp.to(otherEmail).size());
 
         // Administrators and auditors read the list; partners, finance and landlords may not.
