@@ -244,10 +244,7 @@ public final class MailKillBenchmark {
                 int n = i;
                 all.add(makers.submit(() -> {
                     String email = "hv" + n + "." + run + "@example.se";
-                    String body = Json.createObjectBuilder().add("kind", "COMPANY").add("name", "Mejl " + run + " " + n + " AB")
-                            .add("organisationNumber", se.iop.it.Fixtures.organisationNumber()).add("address", "Testgatan 1")
-                            .add("contact", Json.createObjectBuilder().add("name", "Kim Kontakt").add("role", "Förvaltare").add("email", email))
-                            .build().toString();
+                    String body = se.iop.it.LandlordFixtures.companyBody("Mejl " + run + " " + n + " AB", email);
                     HttpResponse<String> r = admin.post("api/landlords", body);
                     if (r.statusCode() != 201) {
                         throw new IllegalStateException("a landlord was not made: " + r.statusCode() + " " + r.body());

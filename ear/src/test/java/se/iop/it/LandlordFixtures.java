@@ -54,6 +54,14 @@ public final class LandlordFixtures {
         return (who + "." + Fixtures.unique("").strip()).toLowerCase() + "@example.se";
     }
 
+    /** The body that makes a housing company with one contact at the address (the cluster tests make hundreds). */
+    public static String companyBody(String name, String email) {
+        return Json.createObjectBuilder().add("kind", "COMPANY").add("name", name)
+                .add("organisationNumber", Fixtures.organisationNumber()).add("address", "Testgatan 1")
+                .add("contact", Json.createObjectBuilder().add("name", "Kim Kontakt").add("role", "Förvaltare").add("email", email))
+                .build().toString();
+    }
+
     /** A new housing company (organisation and landlord) with one contact at the given address. */
     public static JsonObject company(String email) {
         return created(Api.admin().post("api/landlords", Json.createObjectBuilder()

@@ -413,10 +413,7 @@ class ClusterFailoverIT {
             int n = i;
             made.add(makers.submit(() -> {
                 String email = "hv" + n + "." + run + "@example.se";
-                String body = Json.createObjectBuilder().add("kind", "COMPANY").add("name", "Kluster " + run + " " + n + " AB")
-                        .add("organisationNumber", se.iop.it.Fixtures.organisationNumber()).add("address", "Testgatan 1")
-                        .add("contact", Json.createObjectBuilder().add("name", "Kim Kontakt").add("role", "Förvaltare").add("email", email))
-                        .build().toString();
+                String body = se.iop.it.LandlordFixtures.companyBody("Kluster " + run + " " + n + " AB", email);
                 HttpResponse<String> r = admin.post("api/landlords", body, null);
                 assertEquals(201, r.statusCode(), r.body());
                 landlords.add(Json.createReader(new StringReader(r.body())).readObject().getJsonNumber("id").longValue());
