@@ -1,4 +1,4 @@
-package se.iop.web;
+package se.iop.ui;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -48,11 +48,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -92,44 +90,8 @@ class ClusterFailoverIT {
     private static GreenMail smtp;
     private static String databaseUrl;
 
-    /** The start {@link #startEarly} began in the background; null when none did (then {@link #cluster} starts). */
-    private static volatile FutureTask<Void> early;
-
-    /**
-     * Begins the cluster's start (two nodes one after the other, about two minutes on two cores) in the background
-     * when the run's plan holds this class ({@link EarlyCluster}), so that it overlaps the integration tests before
-     * it, which leave much of the two cores idle while they wait for mail jobs and leases; without it (another
-     * launcher) {@link #cluster} starts it.
-     */
-    static void startEarly() {
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            start();
-            return null;
-        });
-        Thread t = new Thread(task, "cluster-start");
-        t.setDaemon(true);
-        t.start();
-        early = task;
-    }
-
     @BeforeAll
     static void cluster() throws Exception {
-        FutureTask<Void> started = early;
-        if (started == null) {
-            start();
-            return;
-        }
-        try {
-            started.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw (Error) e.getCause();
-        }
-    }
-
-    private static void start() throws Exception {
         assertTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")) || onPath("haproxy"),
                 "The failover test needs Debian's HAProxy: apt-get install haproxy (.ci/run does it)");
         databaseUrl = freshDatabase();
