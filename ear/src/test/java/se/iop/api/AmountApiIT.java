@@ -110,10 +110,10 @@ class AmountApiIT {
         JsonObject expense = expense(line).add("amount", "12 345,67 kr").add("voucher", Fixtures.unique("A")).build();
         long cost = Fixtures.id(Fixtures.created(finance.post(budget.phase("expenses"), expense.toString())));
         assertEquals(new BigDecimal("12345.67"), Rows.value("select amount from expense where id = ?", cost));
-        long costs = BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId);
+        long costs = Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId);
         Problems.assertProblem(finance.post(budget.phase("expenses"),
                 expense(line).add("amount", "1.700").add("voucher", Fixtures.unique("B")).build().toString()), 422, "amount");
-        assertEquals(costs, BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId));
+        assertEquals(costs, Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId));
 
         Problems.assertProblem(finance.post(budget.phase("disbursements"),
                 "{\"partnerId\": %d, \"amount\": \"150,000\", \"plannedOn\": \"2024-03-01\"}".formatted(budget.stadsmissionId)),
@@ -144,7 +144,7 @@ class AmountApiIT {
     }
 
     private long allocations() {
-        return BudgetSetup.count("select count(*) from allocation where phase_id = " + budget.phaseId);
+        return Rows.count("select count(*) from allocation where phase_id = " + budget.phaseId);
     }
 
     private static JsonObjectBuilder expense(long line) {

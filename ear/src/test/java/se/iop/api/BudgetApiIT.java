@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import se.iop.it.Api;
 import se.iop.it.Deployments;
 import se.iop.it.ItDatabase;
+import se.iop.it.Rows;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -163,14 +164,14 @@ class BudgetApiIT {
         pool.shutdown();
         assertEquals(1, okCount);
         assertEquals(1, conflicts);
-        assertEquals(1, count("select count(*) from disbursement where phase_id = " + phaseId + " and status = 'APPROVED'"));
+        assertEquals(1, Rows.count("select count(*) from disbursement where phase_id = " + phaseId + " and status = 'APPROVED'"));
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
         long line = finance.post(phase("lines"), "{\"category\": \"STAFF\", \"name\": \"Personal\", \"planned\": 10}")
                 .json().getJsonNumber("id").longValue();
-        long before = count("select count(*) from expense where phase_id = " + phaseId);
+        long before = Rows.count("select count(*) from expense where phase_id = " + phaseId);
         assertProblem(finance.post(phase("expenses"), expense(line, "2024-05-01", "-5", "V1")), 422, "amount");
         assertProblem(finance.post(phase("expenses"), expense(line, "2024-05-01", "10.123", "V1")), 422, "amount");
         assertProblem(finance.post(phase("expenses"), expense(line, "2025-05-01", "10", "V1")), 422, "spentOn");
@@ -181,7 +182,7 @@ class BudgetApiIT {
         String voucher = "V-" + UUID.randomUUID();
         book(line, "2024-05-01", "10", voucher);
         assertProblem(finance.post(phase("expenses"), expense(line, "2024-05-02", "12", voucher)), 409, "voucher");
-        assertEquals(before + 1, count("select count(*) from expense where phase_id = " + phaseId));
+        assertEquals(before + 1, Rows.count("select count(*) from expense where phase_id = " + phaseId));
     }
 
     @Test
@@ -233,12 +234,5 @@ class BudgetApiIT {
 
     private static JsonObject first(JsonObject page) {
         return page.getJsonArray("items").getJsonObject(0);
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection c = ItDatabase.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -108,14 +108,14 @@ class BudgetRulesIT {
         s.pay("500000", "2024-02-01", "2024-02-05", "Kvartal 1");
         long approved = plan("200000");
         Fixtures.ok(finance.post("api/disbursements/" + approved + "/approve", "{}"));
-        long before = count("select count(*) from budget_correction");
+        long before = Rows.count("select count(*) from budget_correction");
 
         // 700 000 committed, 400 000 from the other allocation: this one cannot go below 300 000.
         JsonObject p = assertProblem(correct(id, "299999.99", "För mycket", null), 409, "amount");
         assertTrue(p.getString("detail").contains("700,000.00") && p.getString("detail").contains("300,000.00"), p.toString());
         assertProblem(correct(id, "0", "Återtas", null), 409, "amount");
         assertEquals(new BigDecimal("600000.00"), Rows.value("select amount from allocation where id = ?", id));
-        assertEquals(before, count("select count(*) from budget_correction"), "nothing of a refused correction stays");
+        assertEquals(before, Rows.count("select count(*) from budget_correction"), "nothing of a refused correction stays");
 
         assertEquals(201, correct(id, "300000", "Precis det som behövs", null).status());
         // And a cancelled payment frees the money again.
@@ -144,7 +144,7 @@ class BudgetRulesIT {
         assertEquals(403, Api.admin().post(s.phase("allocations/" + id + "/corrections"),
                 "{\"amount\": 1, \"reason\": \"x\"}").status());
         assertEquals(new BigDecimal("100000.00"), Rows.value("select amount from allocation where id = ?", id));
-        assertEquals(0L, count("select count(*) from budget_correction where allocation_id = " + id));
+        assertEquals(0L, Rows.count("select count(*) from budget_correction where allocation_id = " + id));
         // The partner reads the corrections with the phase.
         assertEquals(200, Api.demo("stadsmissionen").get("api/phases/" + s.phaseId).status());
     }
@@ -250,7 +250,7 @@ class BudgetRulesIT {
                 "insert into expense (phase_id, agreement_id, line_id, spent_on, amount, description, voucher, source, reversal_of)"
                         + " values (%d, %d, %d, date '2024-05-01', -1000, 'SQL', 'R1', 'FINANCE', %d)"
                         .formatted(s.phaseId, s.agreementId, line, otherCost));
-        assertEquals(1L, count("select count(*) from expense where phase_id = " + s.phaseId));
+        assertEquals(1L, Rows.count("select count(*) from expense where phase_id = " + s.phaseId));
     }
 
     @Test
@@ -351,10 +351,6 @@ class BudgetRulesIT {
     private Api.Reply reschedule(String start, String end, long version) {
         return finance.put("api/phases/" + s.phaseId, "{\"name\": \"Fas 1\", \"startDate\": \"%s\", \"endDate\": \"%s\", \"version\": %d}"
                 .formatted(start, end, version));
-    }
-
-    private static long count(String sql) {
-        return BudgetSetup.count(sql);
     }
 
     private static void execute(String sql) throws SQLException {

@@ -12,6 +12,7 @@ import se.iop.it.Api;
 import se.iop.it.BudgetSetup;
 import se.iop.it.Deployments;
 import se.iop.it.Fixtures;
+import se.iop.it.Rows;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -146,7 +147,7 @@ class BulkDecisionIT {
         assertEquals("APPROVED", status("api/disbursements/" + b));
         assertEquals("PLANNED", status("api/disbursements/" + c));
         assertEquals("APPROVED", status("api/disbursements/" + d));
-        assertEquals(95000, BudgetSetup.count("select sum(amount) from disbursement where phase_id = " + s.phaseId
+        assertEquals(95000, Rows.count("select sum(amount) from disbursement where phase_id = " + s.phaseId
                 + " and status = 'APPROVED'"));
     }
 

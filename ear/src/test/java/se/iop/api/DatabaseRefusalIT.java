@@ -47,18 +47,14 @@ class DatabaseRefusalIT {
         return Deployments.ear();
     }
 
-    private static long count(String table) {
-        return ((Number) Rows.value("select count(*) from " + table)).longValue();
-    }
-
     /** Refused as a problem detail with this status, whether or not it names a field yet; the table unchanged. */
     private static JsonObject refused(int status, String table, Supplier<Api.Reply> request) {
-        long before = count(table);
+        long before = Rows.rowsOf(table);
         Api.Reply r = request.get();
         assertEquals(status, r.status(), r.body());
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         Problems.assertNoLeak(r.body());
-        assertEquals(before, count(table), table + " changed");
+        assertEquals(before, Rows.rowsOf(table), table + " changed");
         return r.json();
     }
 
@@ -137,7 +133,7 @@ class DatabaseRefusalIT {
 
     @Test
     void aPropertyTheApiDoesNotKnowIsRefusedNamingIt() {
-        long before = count("agreement");
+        long before = Rows.rowsOf("agreement");
         JsonObject p = assertProblem(ADMIN.post("api/agreements", Fixtures.agreement().add("titel", "Stavfel").build().toString()),
                 400, "titel");
         assertTrue(p.getString("detail").contains("titel"), p.toString());
@@ -151,6 +147,6 @@ class DatabaseRefusalIT {
                 .add("joining", Json.createObjectBuilder().add("organisationId", organisationId(KOMMUN))
                         .add("role", "ASSOCIATED").add("rol", "x")).build().toString()), 400, "rol");
         assertTrue(nested.getString("detail").contains("joining.rol"), nested.toString());
-        assertEquals(before + 1, count("agreement"));
+        assertEquals(before + 1, Rows.rowsOf("agreement"));
     }
 }

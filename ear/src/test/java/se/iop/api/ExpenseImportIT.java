@@ -51,9 +51,9 @@ class ExpenseImportIT {
 
     /** What an import could write: the agreement's costs, all cost audit rows, all revisions. */
     private Map<String, Long> stored() {
-        return Map.of("expense", BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId),
-                "expense_aud", BudgetSetup.count("select count(*) from expense_aud"),
-                "revision", BudgetSetup.count("select count(*) from revision"),
+        return Map.of("expense", Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId),
+                "expense_aud", Rows.count("select count(*) from expense_aud"),
+                "revision", Rows.count("select count(*) from revision"),
                 "all tables", Rows.count().values().stream().mapToLong(Long::longValue).sum());
     }
 
@@ -79,7 +79,7 @@ class ExpenseImportIT {
     void everyKindOfBadRowIsReportedWithRowFieldAndReason() {
         String booked = "B-" + run;
         budget.book(staff, "2024-01-10", "100.00", "Redan bokad", booked);
-        long before = BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId);
+        long before = Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId);
         Api.Reply r = budget.importCsv(finance, HEADER
                 + "2025-01-15;Boendestödjare;100;Efter fasen;A-" + run + "\n"      // 2: date outside the phase
                 + "15/1/2024;Lokalhyra;100;Okänd rad;B2-" + run + "\n"              // 3: unknown line
@@ -97,7 +97,7 @@ class ExpenseImportIT {
         assertEquals("Voucher " + booked + " is already booked in the agreement.", bookedError.getString("message"));
         assertTrue(problem.getJsonArray("errors").getJsonObject(4).getString("message").contains("row 6"),
                 problem.toString());
-        assertEquals(before, BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId));
+        assertEquals(before, Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId));
     }
 
     @Test
@@ -127,13 +127,13 @@ class ExpenseImportIT {
         assertEquals(new BigDecimal("63334.80"), months.get(2).getJsonNumber("spentToDate").bigDecimalValue());
 
         // Booked as imports, on the right lines, each with its audit row by the importing user.
-        assertEquals(4, BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId
+        assertEquals(4, Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId
                 + " and source = 'IMPORT' and reversal_of is null"));
-        assertEquals(2, BudgetSetup.count("select count(*) from expense where line_id = " + rent + " and voucher like 'V%'"));
-        assertEquals(4, BudgetSetup.count("select count(*) from expense_aud a join revision r on r.id = a.rev"
+        assertEquals(2, Rows.count("select count(*) from expense where line_id = " + rent + " and voucher like 'V%'"));
+        assertEquals(4, Rows.count("select count(*) from expense_aud a join revision r on r.id = a.rev"
                 + " join expense e on e.id = a.id where e.agreement_id = " + budget.agreementId
                 + " and a.revtype = 0 and r.username = 'ekonom' and a.amount = e.amount and a.voucher = e.voucher"));
-        assertEquals(1, BudgetSetup.count("select count(distinct a.rev) from expense_aud a join expense e on e.id = a.id"
+        assertEquals(1, Rows.count("select count(distinct a.rev) from expense_aud a join expense e on e.id = a.id"
                 + " where e.agreement_id = " + budget.agreementId), "one import, one transaction, one revision");
         assertEquals("Löner, del av januari", se.iop.it.Rows.value("select description from expense where voucher = ?", "V1-" + run));
 
@@ -150,7 +150,7 @@ class ExpenseImportIT {
         assertEquals(200, budget.importCsv(finance, csv).status());
         JsonObject problem = Problems.assertProblem(budget.importCsv(finance, csv), 422, "file");
         assertEquals("voucher", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals(1, BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId));
+        assertEquals(1, Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId));
     }
 
     @Test
@@ -162,7 +162,7 @@ class ExpenseImportIT {
         }
         Problems.assertProblem(budget.importCsv(Api.admin(), csv), 403, null);
         Problems.assertProblem(finance.send("POST", "api/budgets/999999999/expenses/import", "text/csv", csv), 404, null);
-        assertEquals(0, BudgetSetup.count("select count(*) from expense where agreement_id = " + budget.agreementId));
+        assertEquals(0, Rows.count("select count(*) from expense where agreement_id = " + budget.agreementId));
     }
 
     @Test

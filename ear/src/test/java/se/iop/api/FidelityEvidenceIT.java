@@ -90,15 +90,11 @@ class FidelityEvidenceIT {
         }
     }
 
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
-    }
-
     @Test
     void evidenceFollowsTheAttachmentRulesOnlyWhileEditableAndIsReadOnlyByThoseWhoMay() {
         long agreementId = id(activeWith(STADSMISSION));
         long id = draft(agreementId, 2025);
-        long contentBefore = count("select count(*) from attachment_content");
+        long contentBefore = Rows.count("select count(*) from attachment_content");
 
         assertProblem(upload("stadsmissionen", id, null, "stor.pdf", PDF_TYPE, Arrays.copyOf(pdf(), 5 * 1024 * 1024 + 1)), 422, "file");
         assertProblem(upload("stadsmissionen", id, null, "bild.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1}), 422, "file");
@@ -108,8 +104,8 @@ class FidelityEvidenceIT {
                 Documents.pdf("Bemanning", "Hyresgäst 811218-9876 har stöd")), 422, "file");
         assertTrue(person.getString("detail").toLowerCase().contains("person"), person.toString());
         assertProblem(upload("stadsmissionen", id, "Z9", "rutin.pdf", PDF_TYPE, pdf()), 422, "item");
-        assertEquals(0L, count("select count(*) from fidelity_attachment where assessment_id = ?", id), "nothing of a refusal");
-        assertEquals(contentBefore, count("select count(*) from attachment_content"));
+        assertEquals(0L, Rows.count("select count(*) from fidelity_attachment where assessment_id = ?", id), "nothing of a refusal");
+        assertEquals(contentBefore, Rows.count("select count(*) from attachment_content"));
 
         Api.Reply whole = upload("stadsmissionen", id, null, "Rutin för boendestöd.pdf", PDF_TYPE, pdf());
         assertEquals(201, whole.status(), whole.body());
@@ -141,13 +137,13 @@ class FidelityEvidenceIT {
 
         assertEquals(204, STADSMISSIONEN.delete("api/fidelity/" + id + "/attachments/" + itemId).status());
         assertEquals(1, ok(STADSMISSIONEN.get("api/fidelity/" + id)).getJsonArray("attachments").size());
-        assertEquals(contentBefore + 1, count("select count(*) from attachment_content"), "the removed file's bytes are gone too");
+        assertEquals(contentBefore + 1, Rows.count("select count(*) from attachment_content"), "the removed file's bytes are gone too");
 
         // Handed in: no more evidence, none removed; what it has is received in the diary with it.
         JsonObject submitted = ok(STADSMISSIONEN.post("api/fidelity/" + id + "/submit", "{}"));
         assertProblem(upload("stadsmissionen", id, null, "sen.pdf", PDF_TYPE, pdf()), 409, "status");
         assertProblem(STADSMISSIONEN.delete("api/fidelity/" + id + "/attachments/" + wholeId), 409, "status");
-        assertEquals(1L, count("select count(*) from registry_entry where document_kind = 'FIDELITY_ATTACHMENT'"
+        assertEquals(1L, Rows.count("select count(*) from registry_entry where document_kind = 'FIDELITY_ATTACHMENT'"
                 + " and document_id = ? and direction = 'INCOMING'", wholeId));
         assertTrue(((String) Rows.value("select description from registry_entry where document_kind = 'FIDELITY_ATTACHMENT'"
                 + " and document_id = ?", wholeId)).contains("Rutin för boendestöd.pdf"));
@@ -158,12 +154,12 @@ class FidelityEvidenceIT {
         Api.Reply later = upload("stadsmissionen", id, "E1", "Bemanning.pdf", PDF_TYPE, Documents.pdf("Bemanning", "Fem heltider"));
         assertEquals(201, later.status(), later.body());
         ok(STADSMISSIONEN.post("api/fidelity/" + id + "/submit", "{}"));
-        assertEquals(2L, count("select count(*) from registry_entry where document_kind = 'FIDELITY_ATTACHMENT'"
+        assertEquals(2L, Rows.count("select count(*) from registry_entry where document_kind = 'FIDELITY_ATTACHMENT'"
                 + " and document_id in (?, ?)", wholeId, later.json().getJsonNumber("id").longValue()));
         ok(ADMIN.post("api/fidelity/" + id + "/approve", "{}"));
         assertProblem(upload("stadsmissionen", id, null, "godkänd.pdf", PDF_TYPE, pdf()), 409, "status");
         assertEquals(200, download("revisor", path).statusCode(), "approved, it is still read");
-        assertTrue(count("select count(*) from fidelity_attachment_aud where id = ?", wholeId) > 0, "the history has it");
+        assertTrue(Rows.count("select count(*) from fidelity_attachment_aud where id = ?", wholeId) > 0, "the history has it");
     }
 
     @Test
@@ -188,7 +184,7 @@ class FidelityEvidenceIT {
                 Json.createArrayBuilder().add(Json.createObjectBuilder().add("documentType", "FIDELITY_ATTACHMENT")
                         .add("recordId", attachmentId))).build().toString()));
         assertEquals(1, act.getInt("items"));
-        assertEquals(0L, count("select length(c.bytes) from attachment_content c join fidelity_attachment a"
+        assertEquals(0L, Rows.count("select length(c.bytes) from attachment_content c join fidelity_attachment a"
                 + " on a.content_id = c.id where a.id = ?", attachmentId));
         JsonObject listed = ok(STADSMISSIONEN.get("api/fidelity/" + id)).getJsonArray("attachments").getJsonObject(0);
         assertEquals("Protokoll.pdf", listed.getString("filename"), "the record stays");

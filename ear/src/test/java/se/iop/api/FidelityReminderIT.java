@@ -116,13 +116,9 @@ class FidelityReminderIT {
 
         Set<String> expected = expected(LocalDate.now(SWEDEN));
         assertFalse(expected.isEmpty(), "2025's self-assessment was due on 31 January 2026");
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end && Reminders.count("select count(*) from report_reminder where kind = 'FIDELITY'"
-                + " and agreement_id = ? and account_id = ? and status = 'SENT'", agreementId, account) < expected.size()) {
-            Smtp.sleep(200);
-        }
+        Reminders.settle("FIDELITY", agreementId, account, expected.size(), "2024", WAIT);
         assertEquals(expected, Reminders.rows("FIDELITY", agreementId, account), "one reminder per year not handed in and stage");
-        assertEquals(expected.size(), Reminders.count("select count(*) from report_reminder where kind = 'FIDELITY' and agreement_id = ?"
+        assertEquals(expected.size(), Rows.count("select count(*) from report_reminder where kind = 'FIDELITY' and agreement_id = ?"
                 + " and account_id = ? and status = 'SENT' and attempts = 1 and sent_at is not null", agreementId, account));
         Smtp.await(email, expected.size(), WAIT);
         List<MimeMessage> mails = Reminders.about(email, title, "programtrohet");
@@ -140,7 +136,7 @@ class FidelityReminderIT {
         Rows.update("insert into report_reminder (kind, agreement_id, organisation_id, period, stage, account_id, due_on,"
                 + " status, queued_at) values ('FIDELITY', ?, ?, '2025', 'DUE_SOON', ?, date '2026-01-31', 'QUEUED', now())",
                 agreementId, Fixtures.organisationId(partnerName), account);
-        end = System.nanoTime() + WAIT.toNanos();
+        long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end && "QUEUED".equals(Rows.value("select status from report_reminder where kind = 'FIDELITY'"
                 + " and agreement_id = ? and account_id = ? and stage = 'DUE_SOON'", agreementId, account))) {
             Smtp.sleep(200);
@@ -150,12 +146,12 @@ class FidelityReminderIT {
 
         // Several more runs of the job: nothing new is made or mailed.
         Smtp.sleep(6000);
-        assertEquals(expected.size() + 1, Reminders.count("select count(*) from report_reminder where kind = 'FIDELITY'"
+        assertEquals(expected.size() + 1, Rows.count("select count(*) from report_reminder where kind = 'FIDELITY'"
                 + " and agreement_id = ? and account_id = ?", agreementId, account));
         assertEquals(expected.size(), Reminders.about(email, title, "programtrohet").size(), "no reminder went out twice");
-        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id in (?, ?)", invitedAccount, writer),
+        assertEquals(0, Rows.count("select count(*) from report_reminder where account_id in (?, ?)", invitedAccount, writer),
                 "neither the invited person nor a user without an address");
-        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id = ?", other));
+        assertEquals(0, Rows.count("select count(*) from report_reminder where account_id = ?", other));
         assertEquals(0, Smtp.to(otherEmail).size());
 
         // The administrator's list shows the self-assessments' reminders beside the reports'.

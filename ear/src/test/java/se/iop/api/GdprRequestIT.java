@@ -96,7 +96,7 @@ class GdprRequestIT {
         created(admin.post("api/organisations/" + org + "/contacts", Json.createObjectBuilder()
                 .add("name", name).add("role", "Samordnare " + marker).add("email", email).add("phone", phone)
                 .build().toString()));
-        long contactId = count("select id from contact where email = ?", email);
+        long contactId = Rows.count("select id from contact where email = ?", email);
         // An earlier value the contact had, as Envers keeps it: a change made before today.
         Rows.update("insert into revision (changed_at, username) values (0, 'admin')");
         Rows.update("insert into contact_aud (id, rev, revtype, organisation_id, name, role, email, phone)"
@@ -111,7 +111,7 @@ class GdprRequestIT {
         created(admin.post("api/landlords/" + company + "/contacts", Json.createObjectBuilder()
                 .add("name", name).add("role", "Förvaltare " + marker).add("email", email).add("phone", phone)
                 .build().toString()));
-        long landlordContactId = count("select id from landlord_contact where email = ? and landlord_id = ?", email, company);
+        long landlordContactId = Rows.count("select id from landlord_contact where email = ? and landlord_id = ?", email, company);
         String noteText = "Ringde " + marker + " om nyckeln";
         created(admin.post("api/landlords/" + company + "/contacts/" + landlordContactId + "/notes",
                 Json.createObjectBuilder().add("text", noteText).build().toString()));
@@ -221,7 +221,7 @@ class GdprRequestIT {
         Person anna = seed("Anna", null, null);
         Person bertil = seed("Bertil", anna.organisationId(), anna.companyLandlordId());
         Map<String, Long> bertilBefore = occurrences(bertil.marker());
-        long deliveries = count("select count(*) from packet_delivery where contact_id = ?", anna.landlordContactId());
+        long deliveries = Rows.count("select count(*) from packet_delivery where contact_id = ?", anna.landlordContactId());
         assertTrue(occurrences(anna.marker()).containsKey("contact_aud.phone"), "seeded in the history");
 
         JsonObject erasure = ok(Api.admin().post("api/privacy/erasures", request(anna).build().toString()));
@@ -234,21 +234,21 @@ class GdprRequestIT {
                 "packet_support_contact.name", "packet_support_contact.role", "registry_entry.counterpart",
                 "registry_entry_aud.counterpart"), new ArrayList<>(left.keySet()),
                 "the person is still in " + left);
-        assertEquals(0, count("select count(*) from contact where id = ?", anna.contactId()));
-        assertEquals(0, count("select count(*) from contact_aud where id = ?", anna.contactId()));
-        assertEquals(0, count("select count(*) from landlord_contact_note where contact_id = ?", anna.landlordContactId()));
+        assertEquals(0, Rows.count("select count(*) from contact where id = ?", anna.contactId()));
+        assertEquals(0, Rows.count("select count(*) from contact_aud where id = ?", anna.contactId()));
+        assertEquals(0, Rows.count("select count(*) from landlord_contact_note where contact_id = ?", anna.landlordContactId()));
         assertEquals("Raderad kontaktperson", Rows.value("select name from landlord_contact where id = ?", anna.landlordContactId()));
-        assertEquals(0, count("select count(*) from landlord_contact_aud where id = ? and (email is not null or name <> 'Raderad kontaktperson')",
+        assertEquals(0, Rows.count("select count(*) from landlord_contact_aud where id = ? and (email is not null or name <> 'Raderad kontaktperson')",
                 anna.landlordContactId()));
-        assertEquals(deliveries, count("select count(*) from packet_delivery where contact_id = ?", anna.landlordContactId()),
+        assertEquals(deliveries, Rows.count("select count(*) from packet_delivery where contact_id = ?", anna.landlordContactId()),
                 "the record of the packet sent stays");
         assertEquals("Raderad hyresvärd", Rows.value("select person_name from landlord where id = ?", anna.privateLandlordId()));
-        assertEquals(0, count("select count(*) from landlord_aud where id = ? and person_name <> 'Raderad hyresvärd'", anna.privateLandlordId()));
+        assertEquals(0, Rows.count("select count(*) from landlord_aud where id = ? and person_name <> 'Raderad hyresvärd'", anna.privateLandlordId()));
         assertEquals("raderad-" + anna.accountId(), Rows.value("select username from account where id = ?", anna.accountId()));
         assertEquals(Boolean.FALSE, Rows.value("select active from account where id = ?", anna.accountId()));
-        assertTrue(count("select count(*) from revision where username = ?", "raderad-" + anna.accountId()) > 0,
+        assertTrue(Rows.count("select count(*) from revision where username = ?", "raderad-" + anna.accountId()) > 0,
                 "her changes stay on record under the pseudonym");
-        assertEquals(0, count("select count(*) from account_aud where id = ? and (email is not null or display_name <> 'Raderad användare')",
+        assertEquals(0, Rows.count("select count(*) from account_aud where id = ? and (email is not null or display_name <> 'Raderad användare')",
                 anna.accountId()));
         assertEquals(401, Api.as(anna.username(), PASSWORD).get("api/me").status(), "the old sign-in is gone");
         assertEquals(401, Api.as("raderad-" + anna.accountId(), PASSWORD).get("api/me").status());
@@ -257,7 +257,7 @@ class GdprRequestIT {
         assertEquals(bertilBefore, occurrences(bertil.marker()));
         assertEquals(bertil.email(), Rows.value("select email from contact where id = ?", bertil.contactId()));
         assertEquals(bertil.email(), Rows.value("select email from landlord_contact where id = ?", bertil.landlordContactId()));
-        assertEquals(1L, count("select count(*) from organisation where id = ?", anna.organisationId()));
+        assertEquals(1L, Rows.count("select count(*) from organisation where id = ?", anna.organisationId()));
 
         String text = erasure.toString();
         assertFalse(text.contains(anna.marker()), text);
@@ -271,7 +271,7 @@ class GdprRequestIT {
     @Test
     void onlyAdministratorsMakeRequestsAndAnUnknownPersonIsRefusedByNameWithNothingDone() {
         Person anna = seed("Anna", null, null);
-        long before = count("select count(*) from gdpr_request");
+        long before = Rows.count("select count(*) from gdpr_request");
         for (String who : List.of("revisor", "ekonom", "stadsmissionen")) {
             assertProblem(Api.demo(who).post("api/privacy/extracts", request(anna).build().toString()), 403, null);
             assertProblem(Api.demo(who).post("api/privacy/erasures", request(anna).build().toString()), 403, null);
@@ -292,11 +292,11 @@ class GdprRequestIT {
         Map<String, Long> held = occurrences(anna.marker());
         assertProblem(admin.post("api/privacy/erasures", Json.createObjectBuilder().add("email", anna.email())
                 .add("kind", "ACCOUNT").add("id", 987654321L).build().toString()), 422, "id");
-        long adminId = count("select id from account where username = 'admin'");
+        long adminId = Rows.count("select id from account where username = 'admin'");
         assertProblem(admin.post("api/privacy/erasures", Json.createObjectBuilder().add("email", anna.email())
                 .add("kind", "ACCOUNT").add("id", adminId).build().toString()), 409, "id");
         assertEquals(held, occurrences(anna.marker()));
-        assertEquals(before, count("select count(*) from gdpr_request"), "a refused request leaves no record");
+        assertEquals(before, Rows.count("select count(*) from gdpr_request"), "a refused request leaves no record");
     }
 
     // ---- helpers ----
@@ -360,9 +360,5 @@ class GdprRequestIT {
             throw new IllegalStateException(e);
         }
         return found;
-    }
-
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
     }
 }

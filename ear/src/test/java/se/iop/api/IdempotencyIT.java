@@ -83,7 +83,7 @@ class IdempotencyIT {
 
     /** A client of the account with an API token of its roles. */
     private static Api token(String username) {
-        long accountId = count("select id from account where username = ?", username);
+        long accountId = Rows.count("select id from account where username = ?", username);
         return Api.bearer(Api.admin().post("api/accounts/" + accountId + "/tokens", "{\"name\": \""
                 + se.iop.it.Fixtures.unique("IT idempotens") + "\", \"scope\": \"ACCOUNT_ROLES\"}").json().getString("secret"));
     }
@@ -121,20 +121,16 @@ class IdempotencyIT {
                 .add("plannedOn", "2024-04-30").add("reference", reference).build().toString();
     }
 
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
-    }
-
     private static long costs() {
-        return count("select count(*) from expense where agreement_id = ?", budget.agreementId);
+        return Rows.count("select count(*) from expense where agreement_id = ?", budget.agreementId);
     }
 
     private static long payments() {
-        return count("select count(*) from disbursement where phase_id = ?", budget.phaseId);
+        return Rows.count("select count(*) from disbursement where phase_id = ?", budget.phaseId);
     }
 
     private static long keysStored(String key) {
-        return count("select count(*) from idempotency_key where idem_key = ?", key);
+        return Rows.count("select count(*) from idempotency_key where idem_key = ?", key);
     }
 
     private static Api.Reply post(Api as, String path, String body, String key) {
@@ -247,7 +243,7 @@ class IdempotencyIT {
     @Test
     void aReportSentTwiceIsWrittenOnce() throws Exception {
         long agreementId = reportsAgreement;
-        LongSupplier reports = () -> count("select count(*) from activity_report where agreement_id = ?", agreementId);
+        LongSupplier reports = () -> Rows.count("select count(*) from activity_report where agreement_id = ?", agreementId);
         String path = "api/reports";
         Api.Reply first = sentTwice(STADSMISSIONEN, path, report(agreementId, "2024-Q1", 5), 201, reports);
         assertTrue(first.header("Location").endsWith("/api/reports/" + id(first.json())), first.header("Location"));
@@ -278,7 +274,7 @@ class IdempotencyIT {
             Api.Reply r = post(as, "api/reports", report(agreement, "2025-Q1", 4), key);
             assertEquals(201, r.status(), r.body());
             assertNull(r.header("Idempotent-Replayed"));
-            assertEquals(1, count("select count(*) from activity_report where agreement_id = ? and id = ?", agreement,
+            assertEquals(1, Rows.count("select count(*) from activity_report where agreement_id = ? and id = ?", agreement,
                     id(r.json())));
         }
         assertEquals(before + 1, costs());
@@ -428,7 +424,7 @@ class IdempotencyIT {
         assertEquals(201, r.status(), r.body());
         assertNull(r.header("Idempotent-Replayed"));
         assertEquals(before + 1, costs());
-        assertEquals(1, count("select count(*) from idempotency_key where idem_key = ? and path = ?"
+        assertEquals(1, Rows.count("select count(*) from idempotency_key where idem_key = ? and path = ?"
                 + " and created > now() - interval '1 hour'", key, "/" + path));
     }
 
@@ -456,19 +452,19 @@ class IdempotencyIT {
 
     @Test
     void anAnswerHoldingASecretIsNotKept() {
-        long accountId = count("select id from account where username = 'ekonom'");
+        long accountId = Rows.count("select id from account where username = 'ekonom'");
         String key = key();
         String body = "{\"name\": \"" + se.iop.it.Fixtures.unique("IT idempotent") + "\"}";
         Api.Reply issued = post(ADMIN, "api/accounts/" + accountId + "/tokens", body, key);
         assertEquals(201, issued.status(), issued.body());
         String secret = issued.json().getString("secret");
         // the key is kept (a retry makes no second token), its answer is not
-        assertEquals(1, count("select count(*) from idempotency_key where idem_key = ? and withheld and body is null"
+        assertEquals(1, Rows.count("select count(*) from idempotency_key where idem_key = ? and withheld and body is null"
                 + " and headers is null", key));
-        long tokens = count("select count(*) from api_token where account_id = ?", accountId);
+        long tokens = Rows.count("select count(*) from api_token where account_id = ?", accountId);
         JsonObject p = assertProblem(post(ADMIN, "api/accounts/" + accountId + "/tokens", body, key), 409, KEY);
         assertFalse(p.toString().contains(secret));
-        assertEquals(tokens, count("select count(*) from api_token where account_id = ?", accountId));
+        assertEquals(tokens, Rows.count("select count(*) from api_token where account_id = ?", accountId));
     }
 
     /**

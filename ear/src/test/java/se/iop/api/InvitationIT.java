@@ -160,10 +160,6 @@ class InvitationIT {
         }
     }
 
-    private static long count(String table) {
-        return ((Number) Rows.value("select count(*) from " + table)).longValue();
-    }
-
     /**
      * The page a link that does not work opens: the reason in words, whom to ask, and no session (none offered
      * to the browser, and none more on the server, as its management model counts them).
@@ -312,13 +308,13 @@ class InvitationIT {
     @Test
     void onlyAdministratorsInviteSendAgainAndRevokeAuditorsRead() throws Exception {
         long nykopingshem = organisationId(NYKOPINGSHEM);
-        long invitations = count("invitation");
-        long accounts = count("account");
+        long invitations = Rows.rowsOf("invitation");
+        long accounts = Rows.rowsOf("account");
         assertProblem(invite(Api.demo("stadsmissionen"), invitation(address("partner"), "LANDLORD", nykopingshem)), 403, null);
         assertProblem(invite(Api.demo("ekonom"), invitation(address("ekonom"), "AUDITOR", null)), 403, null);
         assertProblem(invite(Api.demo("revisor"), invitation(address("revisor"), "AUDITOR", null)), 403, null);
-        assertEquals(invitations, count("invitation"));
-        assertEquals(accounts, count("account"));
+        assertEquals(invitations, Rows.rowsOf("invitation"));
+        assertEquals(accounts, Rows.rowsOf("account"));
         assertProblem(Api.demo("stadsmissionen").get("api/invitations"), 403, null);
 
         Invited i = invited("LANDLORD", nykopingshem);
@@ -349,7 +345,7 @@ class InvitationIT {
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
         long stadsmission = organisationId(STADSMISSION);
         Map<String, Long> before = Rows.count();
-        long invitations = count("invitation");
+        long invitations = Rows.rowsOf("invitation");
         assertProblem(invite(ADMIN, Json.createObjectBuilder().add("displayName", "Anna").add("role", "AUDITOR")), 422, "email");
         assertProblem(invite(ADMIN, invitation("anna.berg", "AUDITOR", null)), 422, "email");
         assertProblem(invite(ADMIN, invitation("åsa@example.se", "AUDITOR", null)), 422, "email");
@@ -363,7 +359,7 @@ class InvitationIT {
         assertProblem(invite(ADMIN, invitation(address("lang"), "AUDITOR", null).add("displayName", "x".repeat(201))),
                 400, "displayName");
         assertEquals(before, Rows.count(), "the database changed");
-        assertEquals(invitations, count("invitation"));
+        assertEquals(invitations, Rows.rowsOf("invitation"));
 
         // An address with an open invitation, or an active account, is not invited again.
         Invited first = invited("AUDITOR", null);
@@ -388,7 +384,7 @@ class InvitationIT {
     @Test
     void anInvitationTheMailServerDidNotTakeIsNotStored() {
         Map<String, Long> before = Rows.count();
-        long invitations = count("invitation");
+        long invitations = Rows.rowsOf("invitation");
         Smtp.stop();
         try {
             assertProblem(invite(ADMIN, invitation(address("nere"), "AUDITOR", null)), 409, "email");
@@ -396,6 +392,6 @@ class InvitationIT {
             Smtp.server();
         }
         assertEquals(before, Rows.count(), "no account either");
-        assertEquals(invitations, count("invitation"));
+        assertEquals(invitations, Rows.rowsOf("invitation"));
     }
 }

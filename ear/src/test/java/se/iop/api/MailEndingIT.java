@@ -97,10 +97,6 @@ class MailEndingIT {
         return LandlordFixtures.deliveries(packetId, 1).stream().filter(d -> id(d) == deliveryId).findFirst().orElseThrow();
     }
 
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
-    }
-
     @Test
     void aDeliveryWhoseWorkerDiedAtTheEndIsShownUncertainNeverRetriedAndSentAgainOnceByAnAdministrator() throws Exception {
         JsonObject p = LandlordFixtures.publishedPacket(unique("IT Osäker"));
@@ -132,7 +128,7 @@ class MailEndingIT {
             Smtp.sleep(200);
         }
         assertEquals("SENT", Rows.value("select status from packet_delivery where id = ?", lapsed));
-        assertEquals(1L, count("select attempts from packet_delivery where id = ? and claim is null and ending_at is null", lapsed));
+        assertEquals(1L, Rows.count("select attempts from packet_delivery where id = ? and claim is null and ending_at is null", lapsed));
 
         JsonObject u = delivery(packetId, uncertain);
         assertTrue(u.getBoolean("uncertain"), u.toString());
@@ -161,7 +157,7 @@ class MailEndingIT {
             assertEquals(403, r.status(), user + ": " + r.body());
         }
         assertTrue(delivery(packetId, uncertain).getBoolean("uncertain"));
-        assertEquals(0L, count("select count(*) from mail_resend where mail = 'packet_delivery' and mail_id = ?", uncertain));
+        assertEquals(0L, Rows.count("select count(*) from mail_resend where mail = 'packet_delivery' and mail_id = ?", uncertain));
 
         Api.Reply again = Api.admin().post("api/deliveries/" + uncertain + "/send-again", "");
         assertEquals(204, again.status(), again.body());
@@ -176,8 +172,8 @@ class MailEndingIT {
             Smtp.sleep(200);
         }
         assertEquals("SENT", Rows.value("select status from packet_delivery where id = ?", uncertain));
-        assertEquals(2L, count("select attempts from packet_delivery where id = ?", uncertain), "the dead attempt and this one");
-        assertEquals(1L, count("select count(*) from mail_resend where mail = 'packet_delivery' and mail_id = ?"
+        assertEquals(2L, Rows.count("select attempts from packet_delivery where id = ?", uncertain), "the dead attempt and this one");
+        assertEquals(1L, Rows.count("select count(*) from mail_resend where mail = 'packet_delivery' and mail_id = ?"
                 + " and resent_by = 'admin' and ending_at < resent_at", uncertain));
         assertFalse(delivery(packetId, uncertain).getBoolean("uncertain"));
 
@@ -202,15 +198,15 @@ class MailEndingIT {
         // The job reminds the partner's user of the quarters not handed in; one of them is then left as by a worker
         // that died at its end.
         long end = System.nanoTime() + WAIT.toNanos();
-        while ((count("select count(*) from report_reminder where account_id = ?", account) == 0
-                || count("select count(*) from report_reminder where account_id = ? and status <> 'SENT'", account) > 0)
+        while ((Rows.count("select count(*) from report_reminder where account_id = ?", account) == 0
+                || Rows.count("select count(*) from report_reminder where account_id = ? and status <> 'SENT'", account) > 0)
                 && System.nanoTime() < end) {
             Smtp.sleep(200);
         }
-        long reminder = count("select min(id) from report_reminder where account_id = ? and status = 'SENT'", account);
+        long reminder = Rows.count("select min(id) from report_reminder where account_id = ? and status = 'SENT'", account);
         Smtp.sleep(3000); // the job's run that sent it is over
         int mails = Smtp.to(email).size();
-        long reminders = count("select count(*) from report_reminder where account_id = ?", account);
+        long reminders = Rows.count("select count(*) from report_reminder where account_id = ?", account);
         assertEquals(reminders, mails, "one mail per reminder so far");
         Rows.update("update report_reminder set status = 'QUEUED', sent_at = null, claim = 'dead-at-end',"
                 + " claimed_until = now() - interval '1 second', ending_at = now() - interval '10 seconds' where id = ?",
@@ -235,7 +231,7 @@ class MailEndingIT {
             Smtp.sleep(200);
         }
         assertEquals("SENT", listed(agreementId, reminder).getString("status"));
-        assertEquals(1L, count("select count(*) from mail_resend where mail = 'report_reminder' and mail_id = ?"
+        assertEquals(1L, Rows.count("select count(*) from mail_resend where mail = 'report_reminder' and mail_id = ?"
                 + " and resent_by = 'admin'", reminder));
         Smtp.sleep(5000);
         assertEquals(mails + 1, Smtp.to(email).size(), "sent again once");

@@ -53,11 +53,11 @@ class PartnerOwnCostIT {
         assertEquals(new BigDecimal("1250.50"), Rows.value("select amount from expense where id = ?", id(booked)));
 
         // Verdandi is no party: the agreement's phase does not exist to it, and nothing is written
-        long before = BudgetSetup.count("select count(*) from expense where phase_id = " + s.phaseId);
+        long before = Rows.count("select count(*) from expense where phase_id = " + s.phaseId);
         Api.Reply other = Api.demo("verdandi").post(s.phase("expenses"), expense(line, verdandi, "P-" + UUID.randomUUID()));
         assertEquals(404, other.status(), other.body());
         assertEquals(404, Api.demo("verdandi").get("api/budgets/" + s.agreementId).status());
-        assertEquals(before, BudgetSetup.count("select count(*) from expense where phase_id = " + s.phaseId));
+        assertEquals(before, Rows.count("select count(*) from expense where phase_id = " + s.phaseId));
 
         // a partner reverses nothing, not even its own cost; an auditor books nothing
         assertEquals(403, Api.demo("stadsmissionen").post("api/expenses/" + id(booked) + "/reverse",

@@ -112,13 +112,9 @@ class ReminderIT {
 
         Set<String> expected = expected(LocalDate.now(SWEDEN));
         assertFalse(expected.isEmpty(), "the agreement runs from 2024: its quarters are late by now");
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end && (Reminders.count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
-                + " and account_id = ? and status = 'SENT'", agreementId, account) < expected.size())) {
-            Smtp.sleep(200);
-        }
+        Reminders.settle("REPORT", agreementId, account, expected.size(), "2024-Q1", WAIT);
         assertEquals(expected, Reminders.rows("REPORT", agreementId, account), "one reminder per unreported quarter and stage");
-        assertEquals(expected.size(), Reminders.count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
+        assertEquals(expected.size(), Rows.count("select count(*) from report_reminder where kind = 'REPORT' and agreement_id = ?"
                 + " and account_id = ? and status = 'SENT' and attempts = 1 and sent_at is not null", agreementId, account));
         List<MimeMessage> mails = Smtp.await(email, expected.size(), WAIT).stream()
                 .filter(m -> Reminders.about(email, title, "verksamhetsrapport").contains(m)).toList();
@@ -133,7 +129,7 @@ class ReminderIT {
         Rows.update("insert into report_reminder (agreement_id, organisation_id, period, stage, account_id, due_on,"
                 + " status, queued_at) values (?, ?, '2024-Q1', 'LATE', ?, date '2024-04-30', 'QUEUED', now())",
                 agreementId, Fixtures.organisationId(partnerName), account);
-        end = System.nanoTime() + WAIT.toNanos();
+        long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end && "QUEUED".equals(Rows.value("select status from report_reminder where"
                 + " agreement_id = ? and account_id = ? and period = '2024-Q1'", agreementId, account))) {
             Smtp.sleep(200);
@@ -143,15 +139,15 @@ class ReminderIT {
 
         // Several more runs of the job (every 2 s): nothing new is made or mailed.
         Smtp.sleep(6000);
-        assertEquals(expected.size() + 1, Reminders.count("select count(*) from report_reminder where kind = 'REPORT'"
+        assertEquals(expected.size() + 1, Rows.count("select count(*) from report_reminder where kind = 'REPORT'"
                 + " and agreement_id = ? and account_id = ?", agreementId, account));
         assertEquals(expected.size(), Reminders.about(email, title, "verksamhetsrapport").size(), "no reminder went out twice");
 
-        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id = ?", invitedAccount));
+        assertEquals(0, Rows.count("select count(*) from report_reminder where account_id = ?", invitedAccount));
         assertEquals(1, Smtp.to(invitedEmail).size(), "the invitation, and no reminder");
 
         // A partner user of another organisation (one with no agreement) hears nothing, about this agreement or any.
-        assertEquals(0, Reminders.count("select count(*) from report_reminder where account_id = ?", other));
+        assertEquals(0, Rows.count("select count(*) from report_reminder where account_id = ?", other));
         assertEquals(0, Smtp.to(otherEmail).size());
 
         // Administrators and auditors read the list; partners, finance and landlords may not.

@@ -86,7 +86,7 @@ class RetentionIT {
         Rows.update("insert into contact_need_aud (id, rev, revtype, landlord_id, category, description, reported_by, reported_at)"
                 + " select id, (select max(id) from revision), 0, landlord_id, category, description, reported_by, reported_at"
                 + " from contact_need where id = ?", needId);
-        assertTrue(count("select count(*) from activity_report_aud where id = ? and narrative is not null", free.reportId()) > 0,
+        assertTrue(Rows.count("select count(*) from activity_report_aud where id = ? and narrative is not null", free.reportId()) > 0,
                 "the narrative is in the history before");
 
         JsonObject report = due("ACTIVITY_REPORT", free.reportId());
@@ -106,13 +106,13 @@ class RetentionIT {
         assertTrue(due("ACTIVITY_REPORT", held.reportId()).getBoolean("held"));
 
         // A hold on one of the items stops the whole act: nothing is done.
-        long acts = count("select count(*) from disposal_act");
+        long acts = Rows.count("select count(*) from disposal_act");
         assertProblem(dispose(items("ACTIVITY_REPORT", free.reportId(), "ACTIVITY_REPORT", held.reportId())), 409, "items");
         assertProblem(dispose(items("REPORT_ATTACHMENT", held.attachmentId())), 409, "items");
         assertProblem(dispose(items("ACTIVITY_REPORT", 987654321L)), 422, "items");
         assertProblem(dispose(items()), 422, "items");
-        assertEquals(acts, count("select count(*) from disposal_act"));
-        assertEquals(0L, count("select count(*) from disposal where record_id in (?, ?)", free.reportId(), held.reportId()));
+        assertEquals(acts, Rows.count("select count(*) from disposal_act"));
+        assertEquals(0L, Rows.count("select count(*) from disposal where record_id in (?, ?)", free.reportId(), held.reportId()));
         assertTrue(Rows.value("select narrative from activity_report where id = ?", free.reportId()) != null);
 
         JsonObject act = created(dispose(items("ACTIVITY_REPORT", free.reportId(), "REPORT_ATTACHMENT", free.attachmentId(),
@@ -122,11 +122,11 @@ class RetentionIT {
 
         // Content gone, from the rows and from the history.
         assertNull(Rows.value("select narrative from activity_report where id = ?", free.reportId()));
-        assertEquals(0L, count("select count(*) from activity_report_aud where id = ? and narrative is not null", free.reportId()));
-        assertEquals(0L, count("select length(c.bytes) from attachment_content c join report_attachment a on a.content_id = c.id where a.id = ?",
+        assertEquals(0L, Rows.count("select count(*) from activity_report_aud where id = ? and narrative is not null", free.reportId()));
+        assertEquals(0L, Rows.count("select length(c.bytes) from attachment_content c join report_attachment a on a.content_id = c.id where a.id = ?",
                 free.attachmentId()));
         assertEquals("Gallrad", Rows.value("select description from contact_need where id = ?", needId));
-        assertEquals(0L, count("select count(*) from contact_need_aud where id = ? and description <> 'Gallrad'", needId));
+        assertEquals(0L, Rows.count("select count(*) from contact_need_aud where id = ? and description <> 'Gallrad'", needId));
         // The records kept, and a disposal record for each.
         assertEquals("protokoll.pdf", Rows.value("select filename from report_attachment where id = ?", free.attachmentId()));
         // The report says since when its narrative is gone; it still lists the attachment, saying since when it is
@@ -146,16 +146,16 @@ class RetentionIT {
                 .getJsonObject(0);
         assertTrue(!keptAttachment.containsKey("disposedOn") || keptAttachment.isNull("disposedOn"), keptAttachment.toString());
         assertEquals(200, Api.admin().get("api/reports/" + held.reportId() + "/attachments/" + held.attachmentId()).status());
-        assertEquals(1L, count("select count(*) from activity_report where id = ?", free.reportId()));
+        assertEquals(1L, Rows.count("select count(*) from activity_report where id = ?", free.reportId()));
         // the registration entry stays: the diary keeps that the document was there
-        assertEquals(1L, count("select count(*) from registry_entry where document_kind = 'CONTACT_NEED' and document_id = ?", needId));
-        assertEquals(3L, count("select count(*) from disposal where act_id = ?", id(act)));
-        assertEquals(free.agreementId(), count("select agreement_id from disposal where document_type = 'ACTIVITY_REPORT' and record_id = ?",
+        assertEquals(1L, Rows.count("select count(*) from registry_entry where document_kind = 'CONTACT_NEED' and document_id = ?", needId));
+        assertEquals(3L, Rows.count("select count(*) from disposal where act_id = ?", id(act)));
+        assertEquals(free.agreementId(), Rows.count("select agreement_id from disposal where document_type = 'ACTIVITY_REPORT' and record_id = ?",
                 free.reportId()));
         assertNull(due("ACTIVITY_REPORT", free.reportId()), "disposed of once");
         // Under the hold, untouched.
         assertTrue(Rows.value("select narrative from activity_report where id = ?", held.reportId()) != null);
-        assertTrue(count("select length(c.bytes) from attachment_content c join report_attachment a on a.content_id = c.id where a.id = ?",
+        assertTrue(Rows.count("select length(c.bytes) from attachment_content c join report_attachment a on a.content_id = c.id where a.id = ?",
                 held.attachmentId()) > 0);
 
         assertEquals(204, Api.admin().delete("api/retention/holds/" + held.agreementId()).status());
@@ -218,7 +218,7 @@ class RetentionIT {
                 .findFirst().orElseThrow(), "allowedRetentions"), "agreements are kept for good");
         assertEquals(List.of("PERMANENT", "AFTER_CREATION"), strings(plan.stream()
                 .filter(p -> p.getString("documentType").equals("CONTACT_NOTE")).findFirst().orElseThrow(), "allowedRetentions"));
-        long agreementId = count("select min(id) from agreement");
+        long agreementId = Rows.count("select min(id) from agreement");
         String change = Json.createObjectBuilder().add("retention", "AFTER_AGREEMENT_END").add("years", 3)
                 .add("version", reports.getJsonNumber("version").longValue()).build().toString();
         String hold = Json.createObjectBuilder().add("reason", "Prövning").build().toString();
@@ -246,16 +246,12 @@ class RetentionIT {
             assertProblem(api.delete("api/retention/holds/" + agreementId), 403, null);
             assertProblem(api.post("api/retention/disposals", disposal), 403, null);
         }
-        assertEquals(reports.getJsonNumber("version").longValue(), count("select version from document_plan where document_type = 'ACTIVITY_REPORT'"),
+        assertEquals(reports.getJsonNumber("version").longValue(), Rows.count("select version from document_plan where document_type = 'ACTIVITY_REPORT'"),
                 "the plan is as it was");
-        assertEquals(0L, count("select count(*) from legal_hold where agreement_id = ? and reason = 'Prövning'", agreementId));
+        assertEquals(0L, Rows.count("select count(*) from legal_hold where agreement_id = ? and reason = 'Prövning'", agreementId));
     }
 
     private static List<String> strings(JsonObject o, String name) {
         return o.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    private static long count(String sql, Object... params) {
-        return ((Number) Rows.value(sql, params)).longValue();
     }
 }

@@ -93,7 +93,7 @@ class SignatureApiIT {
         assertFalse(refused.getString("detail").contains(KOMMUN), refused.toString());
 
         long stadsmission = number(party(parties, STADSMISSION), "partyId");
-        long contentBefore = count("attachment_content");
+        long contentBefore = Rows.rowsOf("attachment_content");
         assertProblem(upload(id, stadsmission, "Erik", "2023-12-22", "avtal.txt", "text/plain",
                 "Underskrivet".getBytes(StandardCharsets.UTF_8)), 422, "file");
         assertProblem(upload(id, stadsmission, "Erik", "2023-12-22", "avtal.pdf", "application/pdf",
@@ -102,7 +102,7 @@ class SignatureApiIT {
         assertProblem(upload(id, stadsmission, "Erik", "2023-12-22", "avtal.pdf", "application/pdf",
                 new byte[5 * 1024 * 1024 + 1]), 422, "file");
         assertProblem(upload(id, stadsmission, "Erik", "21 december", "avtal.pdf", "application/pdf", SIGNED_PDF), 422, "signedOn");
-        assertEquals(contentBefore, count("attachment_content"));
+        assertEquals(contentBefore, Rows.rowsOf("attachment_content"));
 
         JsonObject uploaded = created(upload(id, stadsmission, "Erik Exempel, verksamhetsledare", "2023-12-22",
                 "Avtal signerat.pdf", "application/pdf", SIGNED_PDF));
@@ -138,9 +138,9 @@ class SignatureApiIT {
     void aPartyNotInTheAgreementIsRefusedNamingTheFieldAndNothingIsStored() {
         long id = id(decided(STADSMISSION));
         long otherParty = number(party(signatures(Api.admin(), id(decided(VERDANDI))), VERDANDI), "partyId");
-        long signaturesBefore = count("agreement_signature");
-        long contentBefore = count("attachment_content");
-        long diaryBefore = count("registry_entry");
+        long signaturesBefore = Rows.rowsOf("agreement_signature");
+        long contentBefore = Rows.rowsOf("attachment_content");
+        long diaryBefore = Rows.rowsOf("registry_entry");
 
         assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", paper(otherParty, "Sara", "2023-12-20")),
                 422, "partyId");
@@ -155,9 +155,9 @@ class SignatureApiIT {
         assertProblem(Api.admin().post("api/agreements/" + id + "/signatures", paper(kommun, "Anna 811218-9876", "2023-12-20")),
                 422, "signedBy");
 
-        assertEquals(signaturesBefore, count("agreement_signature"));
-        assertEquals(contentBefore, count("attachment_content"));
-        assertEquals(diaryBefore, count("registry_entry"));
+        assertEquals(signaturesBefore, Rows.rowsOf("agreement_signature"));
+        assertEquals(contentBefore, Rows.rowsOf("attachment_content"));
+        assertEquals(diaryBefore, Rows.rowsOf("registry_entry"));
     }
 
     @Test
@@ -286,10 +286,6 @@ class SignatureApiIT {
 
     private static String documentPath(long agreementId, long signatureId) {
         return "api/agreements/" + agreementId + "/signatures/" + signatureId + "/document";
-    }
-
-    private static long count(String table) {
-        return ((Number) Rows.value("select count(*) from " + table)).longValue();
     }
 
     /** The signed PDF as the body, the rest as query parameters, as the administrator {@code handlaggare}. */

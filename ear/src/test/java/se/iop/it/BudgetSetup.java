@@ -8,10 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -101,15 +97,6 @@ public final class BudgetSetup {
     /** Posts a CSV file to the import as the given user. */
     public Api.Reply importCsv(Api as, String csv) {
         return as.send("POST", "api/budgets/" + agreementId + "/expenses/import", "text/csv; charset=UTF-8", csv);
-    }
-
-    public static long count(String sql) {
-        try (Connection c = ItDatabase.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A file downloaded as bytes, with its status and headers. */

@@ -48,6 +48,16 @@ public final class Rows {
         }
     }
 
+    /** One number the query gives, e.g. {@code Rows.count("select count(*) from expense where agreement_id = ?", id)}. */
+    public static long count(String sql, Object... params) {
+        return ((Number) value(sql, params)).longValue();
+    }
+
+    /** How many rows one table holds. */
+    public static long rowsOf(String table) {
+        return count("select count(*) from " + table);
+    }
+
     /** A statement that changes rows, for what a test sets up by hand (a date long past, a row as an old version left it). */
     public static void update(String sql, Object... params) {
         try (Connection c = ItDatabase.database().connect(); var ps = c.prepareStatement(sql)) {

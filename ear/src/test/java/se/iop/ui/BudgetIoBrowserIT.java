@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import se.iop.it.Browser;
 import se.iop.it.BudgetSetup;
 import se.iop.it.Deployments;
+import se.iop.it.Rows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ class BudgetIoBrowserIT {
                 assertTrue(rows.get(2).contains("belopp") && rows.get(2).replace('\u00a0', ' ')
                         .contains("”1,505” kan läsas både som 1,505 kr och som 1 505,00 kr"), rows.get(2));
                 assertTrue(b.pageText().contains("Ingenting lästes in: filen har 3 fel."), b.pageText());
-                assertEquals(0, BudgetSetup.count(countSql), "nothing was imported");
+                assertEquals(0, Rows.count(countSql), "nothing was imported");
                 whole(b, "budget-io-report");
 
                 upload(b, "good.csv", "datum;budgetrad;belopp;beskrivning;verifikation\n"
@@ -87,7 +88,7 @@ class BudgetIoBrowserIT {
                         + "2024-02-29;HOUSING;14500.50;Hyresgaranti;V2-" + run + "\n");
                 b.waitUntil(d -> b.pageText().contains("2 kostnader lästes in, sammanlagt 76 500,50 kr."));
                 assertTrue(b.driver().findElements(By.id("upload:problems")).isEmpty(), "the old report is gone");
-                assertEquals(2, BudgetSetup.count(countSql));
+                assertEquals(2, Rows.count(countSql));
                 whole(b, "budget-io-imported");
 
                 // The export links use the page's login (the session), no password again.
