@@ -1,9 +1,5 @@
 package se.iop.ui;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import se.iop.it.Axe;
 import se.iop.it.Api;
 import se.iop.it.Browser;
 import se.iop.it.Deployments;
@@ -31,7 +28,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.iop.it.Fixtures.STADSMISSION;
 import static se.iop.it.Fixtures.created;
@@ -174,16 +170,7 @@ class FidelityBrowserIT {
 
     /** No axe-core violation of any impact, as the accessibility scan of the main pages asks. */
     private static void assertAccessible(Browser b, String what) {
-        Results results = new AxeBuilder().analyze(b.driver());
-        assertNull(results.getErrorMessage(), "axe ran on " + what);
-        List<String> violations = new java.util.ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            for (CheckedNode node : rule.getNodes()) {
-                violations.add(rule.getId() + " (" + rule.getImpact() + ") " + node.getTarget() + ": "
-                        + String.valueOf(node.getFailureSummary()).replace('\n', ' '));
-            }
-        }
-        assertTrue(violations.isEmpty(), what + ":\n" + String.join("\n", violations));
+        Axe.assertNone(b.driver(), what);
     }
 
     private static void logout(Browser b) {

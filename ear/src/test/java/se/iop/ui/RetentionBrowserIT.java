@@ -1,8 +1,5 @@
 package se.iop.ui;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import se.iop.it.Axe;
 import se.iop.it.Api;
 import se.iop.it.Browser;
 import se.iop.it.Deployments;
@@ -21,7 +19,6 @@ import se.iop.it.FollowUpFixtures.Ended;
 import se.iop.it.Rows;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -215,13 +212,7 @@ class RetentionBrowserIT {
 
     private static void assertNoViolations(Browser b, String who) {
         ajaxDone(b);
-        Results results = new AxeBuilder().analyze(b.driver());
-        assertNull(results.getErrorMessage(), "axe ran");
-        String found = results.getViolations().stream().map(Rule::getId)
-                .map(id -> id + " " + results.getViolations().stream().filter(r -> r.getId().equals(id)).findFirst()
-                        .map(r -> r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "))).orElse(""))
-                .collect(Collectors.joining("\n"));
-        assertTrue(results.getViolations().isEmpty(), "accessibility violations on the retention page (" + who + "):\n" + found
-                + "\n" + messages(b));
+        List<String> violations = Axe.violations(b.driver(), "the retention page (" + who + ")");
+        assertTrue(violations.isEmpty(), String.join("\n", violations) + "\n" + messages(b));
     }
 }
