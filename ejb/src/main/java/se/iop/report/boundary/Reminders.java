@@ -26,9 +26,14 @@ import se.iop.report.entity.ReportPeriod;
 import se.iop.report.entity.ReportReminder;
 import se.iop.report.entity.ReportingSchedule;
 
+import org.hibernate.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +81,8 @@ public class Reminders {
     public int queue(LocalDate today) {
         int days = daysBefore();
         MonthDay fidelityDue = FidelitySchedule.dueDay();
-        int made = 0;
-        // Runs at every tick of the job: the agreements with their parties, their reports and assessments, in three queries.
+        // Runs at every tick of the job: the agreements with their parties, their reports and assessments, in three
+        // queries; then what they call for is made in one statement.
         List<Agreement> agreements = em.createQuery("select distinct a from Agreement a left join fetch a.parties p"
                 + " left join fetch p.organisation where a.status in :s", Agreement.class)
                 .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultList();
@@ -89,41 +94,59 @@ public class Reminders {
                         + " join fetch f.partner where f.agreement.status in :s", FidelityAssessment.class)
                 .setParameter("s", AgreementStatus.IN_FORCE_OR_WAS).getResultStream()
                 .collect(Collectors.groupingBy(f -> f.agreement().id()));
+        List<Wanted> wanted = new ArrayList<>();
         for (Agreement a : agreements) {
             List<ActivityReport> own = reports.getOrDefault(a.id(), List.of());
             for (ReminderStage.Wanted w : ReminderStage.wanted(ReportingSchedule.due(a, own, today), today, days)) {
-                made += queue(ReminderKind.REPORT, a.id(), w.report().partnerId(), w.report().period().code(), w.stage(),
-                        w.report().dueOn());
+                wanted.add(new Wanted(ReminderKind.REPORT, a.id(), w.report().partnerId(), w.report().period().code(),
+                        w.stage(), w.report().dueOn()));
             }
             for (FidelitySchedule.DueAssessment d : FidelitySchedule.due(a, assessments.getOrDefault(a.id(), List.of()),
                     today, fidelityDue)) {
                 ReminderStage stage = ReminderStage.of(d.dueOn(), today, days);
                 if (stage != null) {
-                    made += queue(ReminderKind.FIDELITY, a.id(), d.partnerId(), Integer.toString(d.year()), stage, d.dueOn());
+                    wanted.add(new Wanted(ReminderKind.FIDELITY, a.id(), d.partnerId(), Integer.toString(d.year()), stage,
+                            d.dueOn()));
                 }
             }
         }
-        return made;
+        return wanted.isEmpty() ? 0 : em.unwrap(Session.class).doReturningWork(c -> make(c, wanted));
     }
 
-    /** One reminder per partner user with an address, whatever it is about: the one rule of who is reminded, once. */
-    private int queue(ReminderKind kind, long agreementId, long partnerId, String period, ReminderStage stage,
-                      LocalDate dueOn) {
-        return em.createNativeQuery("insert into report_reminder (kind, agreement_id, organisation_id, period, stage,"
-                        + " account_id, due_on, status, queued_at)"
-                        + " select ?7, ?1, ?2, ?3, ?4, ac.id, ?5, 'QUEUED', now() from account ac"
-                        + " join account_role r on r.account_id = ac.id and r.role = ?6"
-                        + " where ac.organisation_id = ?2 and ac.active and ac.email is not null and ac.email <> ''"
-                        // a person invited who has not accepted yet is no user yet: reminded once accepted
-                        + " and not exists (select 1 from invitation i where i.account_id = ac.id"
-                        + " and i.accepted_at is null)"
-                        // made already: not selected, so the job's every tick takes no id from the sequence
-                        + " and not exists (select 1 from report_reminder x where x.kind = ?7 and x.agreement_id = ?1"
-                        + " and x.organisation_id = ?2 and x.period = ?3 and x.stage = ?4 and x.account_id = ac.id)"
-                        + " on conflict do nothing")
-                .setParameter(1, agreementId).setParameter(2, partnerId).setParameter(3, period)
-                .setParameter(4, stage.name()).setParameter(5, dueOn).setParameter(6, Role.PARTNER.name())
-                .setParameter(7, kind.name()).executeUpdate();
+    /** A reminder the schedules call for, before it is made for each of its partner's users. */
+    private record Wanted(ReminderKind kind, long agreementId, long partnerId, String period, ReminderStage stage,
+                          LocalDate dueOn) {
+    }
+
+    /**
+     * One reminder per partner user with an address, whatever it is about: the one rule of who is reminded, once. All
+     * that is wanted goes in one statement (a row per reminder and user, those made already left out): the job runs
+     * it at every tick, and a statement per agreement and period had the job take half a busy server's time.
+     */
+    private static int make(Connection c, List<Wanted> wanted) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into report_reminder (kind, agreement_id,"
+                + " organisation_id, period, stage, account_id, due_on, status, queued_at)"
+                + " select w.kind, w.agreement_id, w.organisation_id, w.period, w.stage, ac.id, w.due_on, 'QUEUED', now()"
+                + " from unnest(?, ?, ?, ?, ?, ?) as w(kind, agreement_id, organisation_id, period, stage, due_on)"
+                + " join account ac on ac.organisation_id = w.organisation_id"
+                + " join account_role r on r.account_id = ac.id and r.role = ?"
+                + " where ac.active and ac.email is not null and ac.email <> ''"
+                // a person invited who has not accepted yet is no user yet: reminded once accepted
+                + " and not exists (select 1 from invitation i where i.account_id = ac.id and i.accepted_at is null)"
+                // made already: not selected, so the job's every tick takes no id from the sequence
+                + " and not exists (select 1 from report_reminder x where x.kind = w.kind and x.agreement_id ="
+                + " w.agreement_id and x.organisation_id = w.organisation_id and x.period = w.period"
+                + " and x.stage = w.stage and x.account_id = ac.id)"
+                + " on conflict do nothing")) {
+            ps.setArray(1, c.createArrayOf("varchar", wanted.stream().map(w -> w.kind().name()).toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", wanted.stream().map(Wanted::agreementId).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", wanted.stream().map(Wanted::partnerId).toArray()));
+            ps.setArray(4, c.createArrayOf("varchar", wanted.stream().map(Wanted::period).toArray()));
+            ps.setArray(5, c.createArrayOf("varchar", wanted.stream().map(w -> w.stage().name()).toArray()));
+            ps.setArray(6, c.createArrayOf("date", wanted.stream().map(w -> java.sql.Date.valueOf(w.dueOn())).toArray()));
+            ps.setString(7, Role.PARTNER.name());
+            return ps.executeUpdate();
+        }
     }
 
     private List<ActivityReport> reports(Agreement a) {
