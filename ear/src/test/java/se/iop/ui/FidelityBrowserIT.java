@@ -17,7 +17,7 @@ import se.iop.it.Axe;
 import se.iop.it.Api;
 import se.iop.it.Browser;
 import se.iop.it.Deployments;
-import se.iop.it.FollowUpFixtures;
+import se.iop.it.Fixtures;
 import se.iop.it.Rows;
 
 import java.io.IOException;
@@ -30,6 +30,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.iop.it.Fixtures.STADSMISSION;
+import static se.iop.it.Fixtures.VERDANDI;
 import static se.iop.it.Fixtures.created;
 import static se.iop.it.Fixtures.id;
 import static se.iop.it.Fixtures.ok;
@@ -44,7 +45,8 @@ import static se.iop.it.Widgets.waitForText;
 /**
  * The fidelity self-assessment in a real browser: a partner begins this year's on the agreement's follow-up page,
  * attaches evidence for an item, is refused handing it in with an item unscored, scores every item and hands it in; the administrator approves it;
- * the follow-up page shows its domain scores and total against the maximum, and the trend chart over the years.
+ * the follow-up page shows its domain scores and total against the maximum, and the trend chart over the years; the
+ * agreement's other partner sees nothing of it and is not offered the years it took.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -57,7 +59,7 @@ class FidelityBrowserIT {
 
     @Test
     void aPartnerFillsInAndSubmitsTheAdministratorApprovesAndTheChartShowsTheTrend() {
-        long agreementId = id(FollowUpFixtures.activeWith(STADSMISSION));
+        long agreementId = withTwoPartners();
         Api partner = Api.demo("stadsmissionen");
         // Last year's, approved through the API, so the chart has a year to compare with.
         JsonArrayBuilder earlier = Json.createArrayBuilder();
@@ -152,9 +154,24 @@ class FidelityBrowserIT {
                 b.open("followup/fidelity.xhtml?id=" + assessment[0]);
                 assertTrue(b.driver().findElements(By.id("status")).isEmpty(), "another partner sees nothing of it");
                 b.find(By.id("notFound"));
+                // One self-assessment per agreement and year, whoever's: the years Stadsmission took are not offered.
+                b.open("followup/agreement.xhtml?id=" + agreementId);
+                List<String> offered = b.driver().findElements(By.cssSelector("select[id='fidelity:newYear_input'] option"))
+                        .stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+                assertEquals(List.of("2024"), offered);
                 logout(b);
             });
         }
+    }
+
+    /** An agreement in force from 2024 with Stadsmission and Verdandi as its non-profit partners. */
+    private static long withTwoPartners() {
+        long id = id(Fixtures.draftWith(STADSMISSION));
+        Fixtures.addParty(id, VERDANDI, "NON_PROFIT_PARTNER", "2024-01-01");
+        Fixtures.addDecision(id);
+        JsonObject assessed = Fixtures.assessComplete(ok(Api.admin().get("api/agreements/" + id)));
+        JsonObject decided = ok(Fixtures.moveTo(Api.admin(), assessed, "DECIDED"));
+        return id(ok(Fixtures.moveTo(Api.admin(), decided, "ACTIVE")));
     }
 
     /** A small text file of evidence, as a partner keeps one on disk. */

@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The partners' yearly fidelity self-assessments. A partner writes and hands in its own organisation's and
@@ -104,14 +103,15 @@ public class FidelityAssessments {
 
     /**
      * The years the calling partner may still begin a self-assessment of the agreement for: the agreement's years up
-     * to this one ({@link FidelityAssessment#years}) without one already; none for another role.
+     * to this one ({@link FidelityAssessment#years}) without one already, by any partner (one per agreement and year);
+     * none for another role.
      */
     public List<Integer> yearsToBegin(long agreementId) {
         if (!caller.is(Role.PARTNER)) {
             return List.of();
         }
         Agreement agreement = agreements.find(agreementId);
-        Set<Integer> taken = ofAgreement(agreementId).stream().map(AssessmentDetails::year).collect(Collectors.toSet());
+        Set<Integer> taken = takenYears(agreementId);
         return FidelityAssessment.years(agreement, Days.today()).stream().filter(y -> !taken.contains(y)).toList();
     }
 
@@ -226,11 +226,15 @@ public class FidelityAssessments {
 
     /** A friendly refusal naming the year; the unique index refuses the same when two are begun at once. */
     private void requireFirstOfYear(long agreementId, Integer year) {
-        Long taken = em.createQuery("select count(a) from FidelityAssessment a where a.agreement.id = :a and a.year = :y",
-                Long.class).setParameter("a", agreementId).setParameter("y", year).getSingleResult();
-        if (taken > 0) {
+        if (takenYears(agreementId).contains(year)) {
             throw new StateConflict("year", "error.fidelity.duplicate", String.valueOf(year));
         }
+    }
+
+    /** The years of the agreement that have a self-assessment, whoever's: there is one per agreement and year. */
+    private Set<Integer> takenYears(long agreementId) {
+        return Set.copyOf(em.createQuery("select a.year from FidelityAssessment a where a.agreement.id = :a",
+                Integer.class).setParameter("a", agreementId).getResultList());
     }
 
     private FidelityAssessment stored(FidelityAssessment a) {
