@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import se.iop.it.Api;
@@ -44,11 +45,15 @@ class DiaryBrowserIT {
         return b.driver().findElements(By.cssSelector("#entries tbody tr"));
     }
 
-    /** Sends the public search (a plain GET form) and waits for the new page, not for the old one's URL. */
+    /**
+     * Sends the public search (a plain GET form) and waits for the new page, not for the old one's URL, until it has
+     * loaded: a field found while it is still being parsed may be gone when it is typed in.
+     */
     private static void search(Browser b) {
         WebElement old = b.find(By.tagName("html"));
         b.find(By.id("find")).click();
         b.waitUntil(ExpectedConditions.stalenessOf(old));
+        b.waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         b.find(By.id("entries"));
     }
 
