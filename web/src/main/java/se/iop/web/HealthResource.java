@@ -1,5 +1,6 @@
 package se.iop.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * WildFly's {@code /health/ready}: WildFly 39 does not register health checks of an EAR's modules (WFLY-12835),
  * and its own checks do not look at datasources.
  */
+@ApplicationScoped
 @Path("health")
 public class HealthResource {
 

@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,7 @@ import java.util.List;
  * The sign-in providers an account is linked to. People are linked by accepting an invitation; an administrator
  * links a machine client (which calls the API with the provider's access tokens) by its subject there.
  */
+@ApplicationScoped
 @Path("accounts/{accountId}/identities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

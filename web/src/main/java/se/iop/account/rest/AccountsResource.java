@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import java.util.List;
  * User accounts: administrators create them and change their roles and whom they act for (an organisation,
  * or for a private landlord user its landlord record); administrators and auditors read them.
  */
+@ApplicationScoped
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

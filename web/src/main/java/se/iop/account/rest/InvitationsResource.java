@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import java.util.List;
  * link that works once), send one again with a new link, and revoke one; administrators and auditors list them.
  * No answer carries a link or its secret.
  */
+@ApplicationScoped
 @Path("invitations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

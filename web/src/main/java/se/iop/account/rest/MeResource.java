@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import se.iop.account.entity.Role;
 import java.util.List;
 
 /** Who the caller is: for a client to check its credentials, and which organisation it acts for. */
+@ApplicationScoped
 @Path("accounts/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

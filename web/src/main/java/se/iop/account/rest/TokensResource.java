@@ -1,5 +1,6 @@
 package se.iop.account.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import se.iop.account.boundary.ApiTokens;
 import se.iop.account.boundary.TokenInfo;
 
 /** One API token: read by administrators and auditors, revoked by administrators (at once, for good). */
+@ApplicationScoped
 @Path("tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {

@@ -1,5 +1,6 @@
 package se.iop.agreement.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +38,7 @@ import se.iop.web.Etags;
 import java.util.List;
 
 /** Agreements (IOP) with their parties, committee decisions, amendments, status and history. */
+@ApplicationScoped
 @Path("agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

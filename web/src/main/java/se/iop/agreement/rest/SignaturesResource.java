@@ -1,5 +1,6 @@
 package se.iop.agreement.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,7 @@ import java.util.List;
  * attachment is: the file as the body, its name and the rest as query parameters) and the uploaded documents.
  * Administrators record; whoever may read the agreement reads its signatures (a partner only its own agreements').
  */
+@ApplicationScoped
 @Path("agreements/{id}/signatures")
 @Produces(MediaType.APPLICATION_JSON)
 public class SignaturesResource {

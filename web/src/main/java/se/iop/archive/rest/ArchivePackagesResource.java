@@ -1,5 +1,6 @@
 package se.iop.archive.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
  * makes a new package with its own identifier, and the package is registered in the diary as an outgoing
  * document. Administrators only; an agreement not ended is 409 naming {@code status}.
  */
+@ApplicationScoped
 @Path("agreements/{id}/archive-package")
 public class ArchivePackagesResource {
 

@@ -1,5 +1,6 @@
 package se.iop.budget.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * Plain links (the budget pages use them with the session cookie), so the media type is the file's,
  * whatever the client's Accept header asks.
  */
+@ApplicationScoped
 @Path("budgets/{agreementId}/export")
 public class BudgetExportResource {
 

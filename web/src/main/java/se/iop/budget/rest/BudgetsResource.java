@@ -1,5 +1,6 @@
 package se.iop.budget.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ import se.iop.budget.rest.BudgetJson.PhaseJson;
 import java.util.List;
 
 /** An agreement's budget: the summary of where the money stands, its phases, payments and costs. */
+@ApplicationScoped
 @Path("budgets/{agreementId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

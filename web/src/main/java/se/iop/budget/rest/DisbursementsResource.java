@@ -1,5 +1,6 @@
 package se.iop.budget.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import se.iop.web.BulkJson;
 import se.iop.web.Etags;
 
 /** A payment to a partner and its steps: approve, pay, cancel; several approved or paid in one action. */
+@ApplicationScoped
 @Path("disbursements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package se.iop.budget.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ import java.util.Locale;
  * Costs from the accounting system, as a CSV body: all rows are booked, or none and a problem detail
  * lists each bad row (row as the spreadsheet numbers it, field, why).
  */
+@ApplicationScoped
 @Path("budgets/{agreementId}/expenses/import")
 public class ExpenseImportResource {
 

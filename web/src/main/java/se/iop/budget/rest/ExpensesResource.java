@@ -1,5 +1,6 @@
 package se.iop.budget.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import se.iop.budget.rest.BudgetInputs.ReversalInput;
 import se.iop.budget.rest.BudgetJson.ExpenseJson;
 
 /** A booked cost, and its correction by reversal. */
+@ApplicationScoped
 @Path("expenses/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

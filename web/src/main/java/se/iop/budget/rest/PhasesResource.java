@@ -1,5 +1,6 @@
 package se.iop.budget.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,7 @@ import se.iop.budget.rest.BudgetJson.PhaseJson;
 import se.iop.web.Etags;
 
 /** A phase of an agreement's budget and what is recorded in it. */
+@ApplicationScoped
 @Path("phases/{phaseId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

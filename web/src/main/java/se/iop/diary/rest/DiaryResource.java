@@ -1,5 +1,6 @@
 package se.iop.diary.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import java.util.List;
  * The whole diary for the municipality's administrators and auditors, with the secrecy marking that only
  * administrators set and lift (the service checks the roles).
  */
+@ApplicationScoped
 @Path("diary")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package se.iop.diary.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.List;
  * as JSON (a page) or CSV (all found, up to {@value Registrations#CSV_MAX}). A secret entry has no description
  * or counterpart here, and a search never matches on what it hides.
  */
+@ApplicationScoped
 @Path("public")
 public class PublicDiaryResource {
 

@@ -1,5 +1,6 @@
 package se.iop.fidelity.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +45,7 @@ import java.util.List;
  * Evidence is sent as a report's attachments are: the file as the request body with its own content type, its name
  * (and the item it is for, if any) as query parameters.
  */
+@ApplicationScoped
 @Path("fidelity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package se.iop.landlord.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import se.iop.web.Etags;
 import java.util.List;
 
 /** What landlords asked the support team for, for the administrators to follow up. */
+@ApplicationScoped
 @Path("contact-needs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

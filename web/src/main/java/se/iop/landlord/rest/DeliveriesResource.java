@@ -1,5 +1,6 @@
 package se.iop.landlord.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.iop.landlord.boundary.Deliveries;
 
 /** One landlord delivery: sending again one whose worker died at the message's end (ADMIN). */
+@ApplicationScoped
 @Path("deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {

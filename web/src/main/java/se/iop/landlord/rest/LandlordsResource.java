@@ -1,5 +1,6 @@
 package se.iop.landlord.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,7 @@ import se.iop.web.Etags;
 import java.util.List;
 
 /** The landlord register: landlords, their contacts with notes, the flats they offer, what they have been sent. */
+@ApplicationScoped
 @Path("landlords")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package se.iop.landlord.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,7 @@ import java.util.List;
  * Information packets, their versions (edit a draft, publish, start a new one, the PDF), sending a
  * version to landlords in the background (202 with the send to follow) and its deliveries.
  */
+@ApplicationScoped
 @Path("packets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

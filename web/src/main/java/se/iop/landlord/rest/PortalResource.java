@@ -1,5 +1,6 @@
 package se.iop.landlord.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import java.util.List;
  * The landlord portal for landlord users: the packets sent to their organisation, read, as PDF,
  * opened and acknowledged; the personal link of an e-mail; contact needs for the support team.
  */
+@ApplicationScoped
 @Path("portal")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package se.iop.landlord.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import se.iop.landlord.boundary.Deliveries;
 import se.iop.landlord.rest.LandlordJson.ProgressOut;
 
 /** The progress of a background send: how many of its deliveries are sent, failed, still pending. */
+@ApplicationScoped
 @Path("sends")
 @Produces(MediaType.APPLICATION_JSON)
 public class SendsResource {

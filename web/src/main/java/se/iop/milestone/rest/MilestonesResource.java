@@ -1,5 +1,6 @@
 package se.iop.milestone.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import se.iop.web.Etags;
 import java.util.List;
 
 /** Milestones of agreements: listed per agreement, planned and followed up by administrators. */
+@ApplicationScoped
 @Path("milestones")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package se.iop.partner.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,7 @@ import se.iop.web.Etags;
 import java.util.List;
 
 /** Organisations, their committees and contacts. */
+@ApplicationScoped
 @Path("organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

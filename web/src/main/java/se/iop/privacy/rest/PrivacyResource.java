@@ -1,5 +1,6 @@
 package se.iop.privacy.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import java.util.List;
  * erasure, by administrators; the record of the requests made, for administrators and auditors. The person is
  * named in the request body, never in the URL, so no address or name ends up in an access log.
  */
+@ApplicationScoped
 @Path("privacy")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

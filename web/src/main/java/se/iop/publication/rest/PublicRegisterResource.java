@@ -1,5 +1,6 @@
 package se.iop.publication.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import se.iop.publication.control.RegisterCsv;
  * JSON, and as two CSV files (partnerships with their parties and decisions; outcomes per quarter). The
  * optional {@code status} is {@code inForce} or {@code ended}. Nothing here makes a session.
  */
+@ApplicationScoped
 @Path("public")
 public class PublicRegisterResource {
 

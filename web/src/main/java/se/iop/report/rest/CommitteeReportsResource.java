@@ -1,5 +1,6 @@
 package se.iop.report.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import se.iop.report.boundary.CommitteeReports;
  * The committee follow-up report of an agreement for a period ({@code from}, {@code to}: ISO dates,
  * by default from the agreement's start until today), as PDF or as CSV.
  */
+@ApplicationScoped
 @Path("committee-reports/{agreementId}")
 public class CommitteeReportsResource {
 

@@ -1,5 +1,6 @@
 package se.iop.report.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import se.iop.report.boundary.OutcomeSummaries;
 import se.iop.report.boundary.OutcomeSummary;
 
 /** Outcomes over time from approved reports, with milestones and budget pace: over all agreements or one. */
+@ApplicationScoped
 @Path("outcomes")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutcomesResource {

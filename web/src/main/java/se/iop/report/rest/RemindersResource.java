@@ -1,5 +1,6 @@
 package se.iop.report.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import se.iop.report.boundary.SentReminder;
 import java.util.List;
 
 /** The e-mail reminders about reports, as made and sent: for administrators and auditors only; sent again by administrators. */
+@ApplicationScoped
 @Path("reminders")
 @Produces(MediaType.APPLICATION_JSON)
 public class RemindersResource {

@@ -1,5 +1,6 @@
 package se.iop.report.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +47,7 @@ import java.util.List;
  * read. Attachments are sent as the request body with their own content type and the file name as a
  * query parameter.
  */
+@ApplicationScoped
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

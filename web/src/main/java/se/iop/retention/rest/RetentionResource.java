@@ -1,5 +1,6 @@
 package se.iop.retention.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ import java.util.List;
  * Retention and disposal: the document plan (administrators change it, auditors read it), the preview of what is
  * due, legal holds on agreements, and disposal acts.
  */
+@ApplicationScoped
 @Path("retention")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
