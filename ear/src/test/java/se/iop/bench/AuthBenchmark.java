@@ -3,6 +3,7 @@ package se.iop.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import se.iop.budget.boundary.BudgetSummaries;
+import se.iop.common.NamedSql;
 import se.iop.bench.Throughput.Client;
 import se.iop.bench.Throughput.Mode;
 import se.iop.bench.Throughput.Rate;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * What an authenticated request costs (issue 10 §4), run by bench/auth.sh: on the budget benchmark's data
@@ -178,15 +178,12 @@ public final class AuthBenchmark {
             Connection c = server.database().connect();
             c.setAutoCommit(false);
             Map<String, Object> values = Map.of("a", agreement, "everything", true, "own", -1L);
-            List<String> names = Pattern.compile(":([a-z]+)\\b").matcher(BudgetSummaries.SQL).results()
-                    .map(m -> m.group(1)).toList();
-            PreparedStatement summary = c.prepareStatement(BudgetSummaries.SQL.replaceAll(":[a-z]+\\b", "?"));
+            NamedSql statement = NamedSql.of(BudgetSummaries.SQL);
+            PreparedStatement summary = c.prepareStatement(statement.jdbc());
             return new Client() {
                 @Override
                 public void call() throws Exception {
-                    for (int i = 0; i < names.size(); i++) {
-                        summary.setObject(i + 1, values.get(names.get(i)));
-                    }
+                    statement.bind(summary, values);
                     int rows = 0;
                     try (ResultSet rs = summary.executeQuery()) {
                         int columns = rs.getMetaData().getColumnCount();

@@ -140,10 +140,14 @@ public class Agreements {
 
     /** Binds the caller's side of {@link #VISIBLE} to a query that holds it. */
     public static <Q extends Query> Q bindVisibility(Q query, Caller caller) {
-        boolean everything = caller.seesEverything();
-        query.setParameter("everything", everything);
-        query.setParameter("own", everything ? -1L : caller.organisationId().orElse(-1L));
+        visibility(caller).forEach(query::setParameter);
         return query;
+    }
+
+    /** The caller's side of {@link #VISIBLE}: the values of its parameters, for a statement run over JDBC. */
+    public static Map<String, Object> visibility(Caller caller) {
+        boolean everything = caller.seesEverything();
+        return Map.of("everything", everything, "own", everything ? -1L : caller.organisationId().orElse(-1L));
     }
 
     /**
