@@ -94,12 +94,16 @@ public final class Fixtures {
         return created(Api.admin().post("api/agreements", body.build().toString()));
     }
 
-    /** A draft with Nyköpings kommun and the given non-profit as parties from its start date. */
-    public static JsonObject draftWith(String nonProfit) {
+    /** A draft with Nyköpings kommun and the given non-profits as parties from its start date. */
+    public static JsonObject draftWith(String nonProfit, String... more) {
         JsonObject a = createAgreement(agreement());
         long id = id(a);
         addParty(id, KOMMUN, "PUBLIC_PARTNER", "2024-01-01");
-        return addParty(id, nonProfit, "NON_PROFIT_PARTNER", "2024-01-01");
+        JsonObject last = addParty(id, nonProfit, "NON_PROFIT_PARTNER", "2024-01-01");
+        for (String other : more) {
+            last = addParty(id, other, "NON_PROFIT_PARTNER", "2024-01-01");
+        }
+        return last;
     }
 
     public static JsonObject addParty(long agreementId, String organisation, String role, String joinedOn) {
@@ -161,8 +165,8 @@ public final class Fixtures {
     }
 
     /** A draft made DECIDED: parties, a decision, a complete eligibility assessment. */
-    public static JsonObject decided(String nonProfit) {
-        JsonObject a = draftWith(nonProfit);
+    public static JsonObject decided(String nonProfit, String... more) {
+        JsonObject a = draftWith(nonProfit, more);
         addDecision(id(a));
         JsonObject assessed = assessComplete(ok(Api.admin().get("api/agreements/" + id(a))));
         return ok(moveTo(Api.admin(), assessed, "DECIDED"));

@@ -30,9 +30,9 @@ public final class FollowUpFixtures {
     private FollowUpFixtures() {
     }
 
-    /** A new agreement in force from 2024-01-01 to 2026-12-31 between Nyköpings kommun and the given non-profit. */
-    public static JsonObject activeWith(String nonProfit) {
-        JsonObject decided = Fixtures.decided(nonProfit);
+    /** A new agreement in force from 2024-01-01 to 2026-12-31 between Nyköpings kommun and the given non-profits. */
+    public static JsonObject activeWith(String nonProfit, String... more) {
+        JsonObject decided = Fixtures.decided(nonProfit, more);
         return Fixtures.ok(Fixtures.moveTo(Api.admin(), decided, "ACTIVE"));
     }
 

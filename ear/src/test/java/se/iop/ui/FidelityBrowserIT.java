@@ -17,7 +17,7 @@ import se.iop.it.Axe;
 import se.iop.it.Api;
 import se.iop.it.Browser;
 import se.iop.it.Deployments;
-import se.iop.it.Fixtures;
+import se.iop.it.FollowUpFixtures;
 import se.iop.it.Rows;
 
 import java.io.IOException;
@@ -59,7 +59,7 @@ class FidelityBrowserIT {
 
     @Test
     void aPartnerFillsInAndSubmitsTheAdministratorApprovesAndTheChartShowsTheTrend() {
-        long agreementId = withTwoPartners();
+        long agreementId = id(FollowUpFixtures.activeWith(STADSMISSION, VERDANDI));
         Api partner = Api.demo("stadsmissionen");
         // Last year's, approved through the API, so the chart has a year to compare with.
         JsonArrayBuilder earlier = Json.createArrayBuilder();
@@ -162,16 +162,6 @@ class FidelityBrowserIT {
                 logout(b);
             });
         }
-    }
-
-    /** An agreement in force from 2024 with Stadsmission and Verdandi as its non-profit partners. */
-    private static long withTwoPartners() {
-        long id = id(Fixtures.draftWith(STADSMISSION));
-        Fixtures.addParty(id, VERDANDI, "NON_PROFIT_PARTNER", "2024-01-01");
-        Fixtures.addDecision(id);
-        JsonObject assessed = Fixtures.assessComplete(ok(Api.admin().get("api/agreements/" + id)));
-        JsonObject decided = ok(Fixtures.moveTo(Api.admin(), assessed, "DECIDED"));
-        return id(ok(Fixtures.moveTo(Api.admin(), decided, "ACTIVE")));
     }
 
     /** A small text file of evidence, as a partner keeps one on disk. */

@@ -19,10 +19,13 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseReadiness {
 
+    /** The application's datasource (wildfly-config's configure.cli makes it; persistence.xml names it too). */
+    public static final String DATASOURCE = "java:jboss/datasources/IopDS";
+
     /** Seconds the database has to answer. */
     private static final int TIMEOUT_SECONDS = 3;
 
-    @Resource(lookup = "java:jboss/datasources/IopDS")
+    @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
 
     /** Empty when the database answers; otherwise why not. */

@@ -2,9 +2,9 @@ package se.iop.common;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +26,12 @@ public final class NamedSql {
     }
 
     public static NamedSql of(String sql) {
-        Matcher m = NAME.matcher(sql);
-        return new NamedSql(m.replaceAll("?"), NAME.matcher(sql).results().map(r -> r.group(1)).toList());
+        List<String> names = new ArrayList<>();
+        String jdbc = NAME.matcher(sql).replaceAll(m -> {
+            names.add(m.group(1));
+            return "?";
+        });
+        return new NamedSql(jdbc, List.copyOf(names));
     }
 
     /** The statement as the driver takes it. */

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import se.iop.common.DatabaseReadiness;
 import se.iop.diary.control.V22_1__RegisterExistingDocuments;
 
 import javax.sql.DataSource;
@@ -23,7 +24,7 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/IopDS")
+    @Resource(lookup = DatabaseReadiness.DATASOURCE)
     private DataSource dataSource;
 
     @PostConstruct

@@ -16,6 +16,7 @@ import se.iop.agreement.boundary.Agreements;
 import se.iop.budget.boundary.BudgetSummary.Figures;
 import se.iop.budget.boundary.BudgetSummary.Forecast;
 import se.iop.budget.boundary.BudgetSummary.MonthPoint;
+import se.iop.common.DatabaseReadiness;
 import se.iop.common.NamedSql;
 import se.iop.common.NotFound;
 
@@ -107,7 +108,7 @@ public class BudgetSummaries {
 
     private static final NamedSql STATEMENT = NamedSql.of(SQL);
 
-    @Resource(lookup = "java:jboss/datasources/IopDS")
+    @Resource(lookup = DatabaseReadiness.DATASOURCE)
     private DataSource dataSource;
 
     @Resource

@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.mail.MessagingException;
+import se.iop.common.DatabaseReadiness;
 import se.iop.common.Settings;
 import se.iop.landlord.entity.PacketDelivery;
 
@@ -40,7 +41,7 @@ public class SendWorker {
     private PacketMailer mailer;
 
     /** Outside any container transaction (this bean supports none): marking sent commits on its own connection. */
-    @Resource(lookup = "java:jboss/datasources/IopDS")
+    @Resource(lookup = DatabaseReadiness.DATASOURCE)
     private DataSource dataSource;
 
     @Resource

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.mail.MessagingException;
+import se.iop.common.DatabaseReadiness;
 import se.iop.common.Days;
 import se.iop.common.Settings;
 import se.iop.landlord.boundary.MailRun;
@@ -47,7 +48,7 @@ public class ReminderWorker {
     @EJB
     private Reminders reminders;
 
-    @Resource(lookup = "java:jboss/datasources/IopDS")
+    @Resource(lookup = DatabaseReadiness.DATASOURCE)
     private DataSource dataSource;
 
     /** Mails what awaits mail; returns how many went out. */
